@@ -1,0 +1,1 @@
+"""Aiguillage dispatch service."""

@@ -1,0 +1,2 @@
+"""What the Aiguillage services share: the domain vocabulary, event schemas, settings, logging,
+and the Kafka and MongoDB helpers."""

@@ -1,0 +1,43 @@
+"""What triage decides and dispatch routes (ROUTING_POLICY.md §3-§5), each with its reasons."""
+
+from pydantic import BaseModel, ConfigDict
+
+from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
+
+
+class Reason(BaseModel):
+    """Why one finding was made: readable by an analyst, quotable in the reporter's notice.
+
+    `subject` names the finding (`category:hate`, `scope`, `victim_minor`, `school_context`,
+    `imminent_danger`, `priority`, `destination:police`); `rule` says which rule of the policy
+    applied; `signals` are the evidence (words or patterns matched, fields used).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str
+    rule: str
+    signals: tuple[str, ...] = ()
+
+
+class TriageDecision(BaseModel):
+    """Triage's findings on one report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    categories: tuple[Category, ...]
+    scope: Scope
+    victim_minor: bool | None
+    school_context: bool
+    imminent_danger: bool
+    priority: Priority
+    reasons: tuple[Reason, ...]
+
+
+class Routing(BaseModel):
+    """Dispatch's destinations for one decision (§4), each with its reasons."""
+
+    model_config = ConfigDict(frozen=True)
+
+    destinations: tuple[Destination, ...]
+    reasons: tuple[Reason, ...]

@@ -1,0 +1,70 @@
+"""Settings every service reads from its environment (`AIGUILLAGE_…`), checked at start-up.
+
+Nested groups use a double underscore: `AIGUILLAGE_KAFKA__BOOTSTRAP_SERVERS`,
+`AIGUILLAGE_MONGO__URL`. The defaults suit Apache Kafka and a MongoDB replica set; the local stack
+(`aiguillage up`) and the tests override what the local servers need (see `local_overrides`).
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class KafkaSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bootstrap_servers: str = Field(default="127.0.0.1:9092", min_length=1)
+    # Idempotent producers need broker support: on for Apache Kafka, off for Tansu.
+    enable_idempotence: bool = True
+    # A fetch waiting on Tansu is not woken by new data, so the local stack sets ~10 ms.
+    fetch_max_wait_ms: int = Field(default=500, ge=0, le=30_000)
+    session_timeout_ms: int = Field(default=10_000, ge=1_000)
+    heartbeat_interval_ms: int = Field(default=3_000, ge=100)
+    request_timeout_ms: int = Field(default=30_000, ge=1_000)
+    # Every topic name starts with this; tests give each test its own prefix.
+    topic_prefix: str = Field(default="", pattern=r"^[A-Za-z0-9._-]*$")
+    partitions: int = Field(default=4, ge=1, le=1_000)
+    replication_factor: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _heartbeat_below_session(self) -> "KafkaSettings":
+        if self.heartbeat_interval_ms * 3 > self.session_timeout_ms:
+            msg = "kafka.heartbeat_interval_ms must be at most a third of session_timeout_ms"
+            raise ValueError(msg)
+        return self
+
+
+class MongoSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str = Field(default="mongodb://127.0.0.1:27017/", pattern=r"^mongodb(\+srv)?://")
+    database: str = Field(default="aiguillage", pattern=r"^[A-Za-z0-9_-]{1,63}$")
+    server_selection_timeout_ms: int = Field(default=5_000, ge=100)
+
+
+class ServiceSettings(BaseSettings):
+    """What all three services read. Each service subclasses it with its own HTTP port."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="AIGUILLAGE_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    kafka: KafkaSettings = KafkaSettings()
+    mongo: MongoSettings = MongoSettings()
+    log_format: Literal["auto", "json", "console"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    http_host: str = "0.0.0.0"  # noqa: S104 - services listen inside their container
+    http_port: int = Field(default=8000, ge=1, le=65_535)
+
+
+def local_overrides(*, bootstrap_servers: str, mongo_url: str) -> dict[str, str]:
+    """The environment that points a service at the local servers (Tansu and SecantusDB)."""
+    return {
+        "AIGUILLAGE_KAFKA__BOOTSTRAP_SERVERS": bootstrap_servers,
+        "AIGUILLAGE_KAFKA__ENABLE_IDEMPOTENCE": "false",
+        "AIGUILLAGE_KAFKA__FETCH_MAX_WAIT_MS": "10",
+        "AIGUILLAGE_KAFKA__SESSION_TIMEOUT_MS": "6000",
+        "AIGUILLAGE_KAFKA__HEARTBEAT_INTERVAL_MS": "1000",
+        "AIGUILLAGE_MONGO__URL": mongo_url,
+    }
