@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from aiguillage.shared.vocabulary import Destination
 
 ROUTED_DESTINATIONS = tuple(d for d in Destination if d is not Destination.CLOSED)
+STAGES = ("triage", "dispatch")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,10 +37,15 @@ class Topics:
             raise ValueError(msg)
         return f"{self.prefix}destination.{destination.value}"
 
+    def dead_letters(self, stage: str) -> str:
+        """A stage's messages that cannot be processed: the original payload with the error."""
+        return f"{self.prefix}deadletter.{stage}"
+
     def all(self) -> tuple[str, ...]:
         return (
             self.submitted,
             self.triaged,
             self.notifications,
             *(self.destination(d) for d in ROUTED_DESTINATIONS),
+            *(self.dead_letters(stage) for stage in STAGES),
         )

@@ -1,0 +1,70 @@
+"""Dispatch's wiring: consume `reports.triaged`, publish to the destination topics and the
+reporter-notification topic."""
+
+from functools import partial
+
+from faststream.asgi import AsgiFastStream
+
+from aiguillage.dispatch.handler import DispatchHandler
+from aiguillage.dispatch.routing import route
+from aiguillage.dispatch.settings import DispatchSettings
+from aiguillage.dispatch.zones import CommuneIndex
+from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
+from aiguillage.shared.kafka import consumer_options, make_broker
+from aiguillage.shared.mongo import ReportStore, connect
+from aiguillage.shared.service import consumer_app
+from aiguillage.shared.stage import stage_middleware
+from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
+
+STAGE = "dispatch"
+
+
+def create_app(settings: DispatchSettings) -> AsgiFastStream:
+    topics = Topics(prefix=settings.kafka.topic_prefix)
+    client = connect(settings.mongo)
+    store = ReportStore(client[settings.mongo.database])
+    broker = make_broker(
+        settings.kafka,
+        client_id="aiguillage-dispatch",
+        description="Dispatch: routes triage decisions to the services that can act.",
+    )
+    destinations = {
+        d: broker.publisher(
+            topics.destination(d),
+            title=topics.destination(d),
+            description=f"Reports for {d.value}, keyed by report id.",
+            schema=ReportDispatched,
+        )
+        for d in ROUTED_DESTINATIONS
+    }
+    notifications = broker.publisher(
+        topics.notifications,
+        title=topics.notifications,
+        description="Notices to reporters, keyed by report id.",
+        schema=ReporterNotice,
+    )
+    handler = DispatchHandler(
+        route=partial(route, communes=CommuneIndex.load()),
+        store=store,
+        destinations=destinations,
+        notifications=notifications,
+    )
+
+    @broker.subscriber(
+        topics.triaged,
+        **consumer_options(settings.kafka, group_id=settings.group_id),
+        middlewares=[
+            stage_middleware(
+                stage=STAGE,
+                broker=broker,
+                dead_letter_topic=topics.dead_letters(STAGE),
+                retry_backoff_s=settings.retry_backoff_s,
+            )
+        ],
+        title=topics.triaged,
+        description="Triage decisions to route.",
+    )
+    async def on_triaged(event: ReportTriaged) -> None:
+        await handler(event)
+
+    return consumer_app(settings=settings, broker=broker, client=client, store=store)

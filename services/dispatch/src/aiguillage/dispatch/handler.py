@@ -1,0 +1,85 @@
+"""Dispatch's step for one decision: route it, send one message per destination and the reporter's
+notice, then record the dispatch."""
+
+import asyncio
+from collections.abc import Callable, Mapping
+
+from faststream.kafka import KafkaPublisher
+
+from aiguillage.dispatch.notices import notice_text
+from aiguillage.shared.decision import Routing, TriageDecision
+from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
+from aiguillage.shared.kafka import publish_event
+from aiguillage.shared.logging import get_logger
+from aiguillage.shared.mongo import ReportStore, now
+from aiguillage.shared.report import Victim
+from aiguillage.shared.vocabulary import Category, Destination, ReportStatus
+
+log = get_logger(__name__)
+Router = Callable[[TriageDecision, Victim], Routing]
+
+
+class DispatchHandler:
+    def __init__(
+        self,
+        *,
+        route: Router,
+        store: ReportStore,
+        destinations: Mapping[Destination, KafkaPublisher],
+        notifications: KafkaPublisher,
+    ) -> None:
+        self._route = route
+        self._store = store
+        self._destinations = destinations
+        self._notifications = notifications
+
+    async def __call__(self, event: ReportTriaged) -> None:
+        if await self._store.status_of(event.report_id) is ReportStatus.DISPATCHED:
+            log.info("report.dispatch_skipped", outcome="already_dispatched")
+            return
+        routing = self._route(event.decision, event.report.victim)
+        at = now()
+        messages = [
+            (self._destinations[d], self._dispatched(event, routing, d, at))
+            for d in routing.destinations
+            if d is not Destination.CLOSED
+        ]
+        notice = ReporterNotice(
+            event_id=f"{event.report_id}:notice",
+            report_id=event.report_id,
+            occurred_at=at,
+            destinations=routing.destinations,
+            text=notice_text(
+                routing, endangerment=Category.ENDANGERMENT in event.decision.categories
+            ),
+        )
+        # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offset is
+        # committed after that: a crash in between sends again, never loses. Duplicates carry
+        # the same event id (report id and destination) for the receiver to drop.
+        await asyncio.gather(
+            *(publish_event(p, m) for p, m in messages),
+            publish_event(self._notifications, notice),
+        )
+        recorded = await self._store.record_dispatch(event.report_id, routing)
+        log.info(
+            "report.dispatched",
+            outcome="dispatched" if recorded else "dispatched_without_record",
+            destinations=[d.value for d in routing.destinations],
+            priority=event.decision.priority.value,
+        )
+
+    @staticmethod
+    def _dispatched(
+        event: ReportTriaged, routing: Routing, destination: Destination, at: object
+    ) -> ReportDispatched:
+        subject = f"destination:{destination.value}"
+        return ReportDispatched(
+            event_id=f"{event.report_id}:{destination.value}",
+            report_id=event.report_id,
+            occurred_at=at,
+            destination=destination,
+            priority=event.decision.priority,
+            report=event.report,
+            decision=event.decision,
+            reasons=tuple(r for r in routing.reasons if r.subject == subject),
+        )

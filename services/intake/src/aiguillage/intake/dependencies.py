@@ -1,0 +1,41 @@
+"""Typed dependencies: what a route needs, taken from the application state set at start-up."""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from faststream.kafka import KafkaBroker
+
+from aiguillage.intake.publishing import SubmissionPublisher
+from aiguillage.intake.settings import IntakeSettings
+from aiguillage.shared.mongo import ReportStore
+
+
+@dataclass(frozen=True, kw_only=True)
+class Resources:
+    settings: IntakeSettings
+    store: ReportStore
+    broker: KafkaBroker
+    publisher: SubmissionPublisher
+
+
+def _resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+def _store(request: Request) -> ReportStore:
+    return _resources(request).store
+
+
+def _publisher(request: Request) -> SubmissionPublisher:
+    return _resources(request).publisher
+
+
+def _broker(request: Request) -> KafkaBroker:
+    return _resources(request).broker
+
+
+StoreDep = Annotated[ReportStore, Depends(_store)]
+PublisherDep = Annotated[SubmissionPublisher, Depends(_publisher)]
+BrokerDep = Annotated[KafkaBroker, Depends(_broker)]

@@ -1,0 +1,13 @@
+from pydantic import Field
+
+from aiguillage.shared.settings import ServiceSettings
+
+
+class IntakeSettings(ServiceSettings):
+    http_port: int = Field(default=8000, ge=1, le=65_535)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+    # How long a request waits for Kafka before answering 202 with the event left in the outbox.
+    publish_timeout_s: float = Field(default=5.0, gt=0)
+    # The relay publishes what the request path could not, once it is this old.
+    outbox_grace_s: float = Field(default=2.0, ge=0)
+    outbox_interval_s: float = Field(default=1.0, gt=0)

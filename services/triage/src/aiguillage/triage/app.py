@@ -1,0 +1,50 @@
+"""Triage's wiring: consume `reports.submitted`, publish `reports.triaged`."""
+
+from faststream.asgi import AsgiFastStream
+
+from aiguillage.shared.events import ReportSubmitted, ReportTriaged
+from aiguillage.shared.kafka import consumer_options, make_broker
+from aiguillage.shared.mongo import ReportStore, connect
+from aiguillage.shared.service import consumer_app
+from aiguillage.shared.stage import stage_middleware
+from aiguillage.shared.topics import Topics
+from aiguillage.triage.classifier import classify
+from aiguillage.triage.handler import TriageHandler
+from aiguillage.triage.settings import TriageSettings
+
+STAGE = "triage"
+
+
+def create_app(settings: TriageSettings) -> AsgiFastStream:
+    topics = Topics(prefix=settings.kafka.topic_prefix)
+    client = connect(settings.mongo)
+    store = ReportStore(client[settings.mongo.database])
+    broker = make_broker(
+        settings.kafka,
+        client_id="aiguillage-triage",
+        description="Triage: decides categories, scope, minors, danger and priority.",
+    )
+    triaged = broker.publisher(
+        topics.triaged, title=topics.triaged, description="Triage decisions, keyed by report id.",
+        schema=ReportTriaged,
+    )
+    handler = TriageHandler(classify=classify, store=store, triaged=triaged)
+
+    @broker.subscriber(
+        topics.submitted,
+        **consumer_options(settings.kafka, group_id=settings.group_id),
+        middlewares=[
+            stage_middleware(
+                stage=STAGE,
+                broker=broker,
+                dead_letter_topic=topics.dead_letters(STAGE),
+                retry_backoff_s=settings.retry_backoff_s,
+            )
+        ],
+        title=topics.submitted,
+        description="Reports as submitted at intake, keyed by report id.",
+    )
+    async def on_submitted(event: ReportSubmitted) -> None:
+        await handler(event)
+
+    return consumer_app(settings=settings, broker=broker, client=client, store=store)

@@ -1,0 +1,84 @@
+"""Kafka wiring every service uses: the broker, the consumer options, and topic creation.
+
+The delivery guarantee rests on three settings here: producers wait for all in-sync replicas
+(`acks="all"`); consumers start from the earliest uncommitted offset; and an offset is committed only
+after the handler returned (`AckPolicy.NACK_ON_ERROR`: success commits, an exception seeks back so
+the message is delivered again).
+"""
+
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker, KafkaPublisher
+
+from aiguillage.shared.events import Event
+from aiguillage.shared.settings import KafkaSettings
+
+TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
+
+
+def make_broker(settings: KafkaSettings, *, client_id: str, description: str) -> KafkaBroker:
+    return KafkaBroker(
+        settings.bootstrap_servers,
+        client_id=client_id,
+        acks="all",
+        enable_idempotence=settings.enable_idempotence,
+        request_timeout_ms=settings.request_timeout_ms,
+        # Topics are created with their partitions by `ensure_topics`; an auto-created topic
+        # would get the broker's default partition count.
+        allow_auto_create_topics=False,
+        # Our handlers write their own lines, with the report id bound.
+        logger=None,
+        description=description,
+        graceful_timeout=20.0,
+    )
+
+
+def consumer_options(settings: KafkaSettings, *, group_id: str) -> dict[str, Any]:
+    """Options for a stage's subscriber: one consumer group per stage, no loss on restart."""
+    return {
+        "group_id": group_id,
+        "auto_offset_reset": "earliest",
+        "ack_policy": AckPolicy.NACK_ON_ERROR,
+        "fetch_max_wait_ms": settings.fetch_max_wait_ms,
+        "session_timeout_ms": settings.session_timeout_ms,
+        "heartbeat_interval_ms": settings.heartbeat_interval_ms,
+    }
+
+
+async def ensure_topics(settings: KafkaSettings, topics: tuple[str, ...]) -> list[str]:
+    """Create the missing topics with the configured partitions; return the ones created."""
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=settings.bootstrap_servers,
+        request_timeout_ms=settings.request_timeout_ms,
+    )
+    await admin.start()
+    try:
+        response = await admin.create_topics(
+            [NewTopic(t, settings.partitions, settings.replication_factor) for t in topics]
+        )
+    finally:
+        await admin.close()
+    created: list[str] = []
+    for topic, code, message in (e[:3] for e in response.topic_errors):
+        if code == 0:
+            created.append(topic)
+        elif code != TOPIC_ALREADY_EXISTS:
+            msg = f"cannot create topic {topic!r}: error {code} {message}"
+            raise RuntimeError(msg)
+    return created
+
+
+def event_headers(event: Event) -> dict[str, str]:
+    return {
+        "event-type": event.event_type,
+        "schema-version": str(event.schema_version),
+        "event-id": event.event_id,
+    }
+
+
+async def publish_event(publisher: KafkaPublisher, event: Event) -> None:
+    """Publish keyed by report id (one report's events stay in order) and wait for `acks=all`."""
+    await publisher.publish(event, key=event.report_id.encode(), headers=event_headers(event))

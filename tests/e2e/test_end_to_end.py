@@ -1,0 +1,158 @@
+"""The three services as separate processes, fed over HTTP, read from their output topics."""
+
+import asyncio
+import json
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from aiguillage.cli.decisions import decide
+from aiguillage.dispatch.zones import CommuneIndex
+from aiguillage.localstack.servers import free_port
+from aiguillage.localstack.services import SERVICES, ServiceProcess
+from aiguillage.shared.report import Report
+from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
+from tests.support.kafka import collect
+from tests.support.servers import Servers
+
+pytestmark = [pytest.mark.connected, pytest.mark.e2e]
+CORPUS = Path(__file__).parents[1] / "corpus" / "reports.jsonl"
+MIN_REPORTS = 50
+
+
+def load_cases() -> list[dict[str, Any]]:
+    """Our labelled corpus, less what only authentication can set (trusted flaggers)."""
+    cases = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+    return [c for c in cases if not c["report"].get("reporter", {}).get("trusted_flagger")]
+
+
+def body_of(case: dict[str, Any]) -> dict[str, Any]:
+    report = json.loads(json.dumps(case["report"]))
+    report.get("reporter", {}).pop("trusted_flagger", None)
+    return report
+
+
+@pytest.fixture
+def stack(isolated_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
+    """intake, triage and dispatch as processes; yields the intake URL."""
+    intake_port = free_port()
+    processes = []
+    for name in SERVICES:
+        port = intake_port if name == "intake" else free_port()
+        env = {**_base_env(), **isolated_env, "AIGUILLAGE_HTTP_PORT": str(port)}
+        log = (tmp_path / f"{name}.log").open("wb")
+        processes.append(ServiceProcess(name=name, env=env).start(output=log))
+    url = f"http://127.0.0.1:{intake_port}"
+    try:
+        _wait_healthy(url, processes, tmp_path)
+        yield url
+    finally:
+        for process in processes:
+            process.terminate()
+        codes = {p.name: p.wait(30) for p in processes}
+        assert codes == dict.fromkeys(SERVICES, 0), f"unclean exits: {codes}"
+
+
+def _base_env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+def _wait_healthy(url: str, processes: list[ServiceProcess], logs: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        dead = [p.name for p in processes if not p.running()]
+        if dead:
+            tails = {n: (logs / f"{n}.log").read_text()[-2_000:] for n in dead}
+            pytest.fail(f"services exited at start-up: {tails}")
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    pytest.fail("intake never became healthy")
+
+
+async def test_reports_reach_exactly_their_destinations(
+    stack: str, isolated_env: dict[str, str], servers: Servers, tmp_path: Path
+) -> None:
+    cases = load_cases()
+    communes = CommuneIndex.load()
+    # What the pipeline must deliver: the pure decision the services run, for every case ...
+    decided = {c["id"]: decide(Report.model_validate(body_of(c)), communes) for c in cases}
+    # ... and, where the classifier agrees with the hand label, the label itself.
+    labelled = [c for c in cases if set(decided[c["id"]].destinations) == set(c["expected"]["destinations"])]
+    assert len(labelled) >= MIN_REPORTS, f"only {len(labelled)} labelled cases agree"
+
+    async with httpx.AsyncClient(base_url=stack, timeout=15) as client:
+        responses = await asyncio.gather(*(client.post("/reports", json=body_of(c)) for c in cases))
+        assert [r.status_code for r in responses] == [202] * len(cases)
+        accepted = {c["id"]: r.json() for c, r in zip(cases, responses, strict=True)}
+        by_report = {a["id"]: case_id for case_id, a in accepted.items()}
+
+        topics = Topics(prefix=isolated_env["AIGUILLAGE_KAFKA__TOPIC_PREFIX"])
+        expected_messages = sum(
+            len([d for d in decided[c["id"]].destinations if d != "closed"]) for c in cases
+        )
+        records = await collect(
+            servers.bootstrap_servers,
+            [topics.destination(d) for d in ROUTED_DESTINATIONS],
+            until=lambda r: len(r) >= expected_messages,
+            timeout_s=90,
+        )
+        await asyncio.sleep(1)  # anything more would be a duplicate or a stray: read it too
+        records += await collect(
+            servers.bootstrap_servers,
+            [topics.destination(d) for d in ROUTED_DESTINATIONS],
+            until=lambda r: False,
+            timeout_s=1,
+        )
+        delivered: dict[str, list[str]] = defaultdict(list)
+        for record in records:
+            message = json.loads(record.value)
+            assert record.key == message["report_id"].encode()
+            assert record.topic == topics.destination(message["destination"])
+            delivered[by_report[message["report_id"]]].append(message["destination"])
+
+        for case in cases:
+            want = sorted(d for d in decided[case["id"]].destinations if d != "closed")
+            assert sorted(delivered[case["id"]]) == want, case["id"]
+        for case in labelled:
+            want = sorted(d for d in case["expected"]["destinations"] if d != "closed")
+            assert sorted(delivered[case["id"]]) == want, case["id"]
+
+        views = await asyncio.gather(
+            *(
+                client.get(
+                    f"/reports/{a['id']}",
+                    headers={"Authorization": f"Bearer {a['tracking_token']}"},
+                )
+                for a in accepted.values()
+            )
+        )
+    for case_id, view in zip(accepted, views, strict=True):
+        body = view.json()
+        assert body["status"] == "dispatched", case_id
+        assert set(body["destinations"]) == set(decided[case_id].destinations), case_id
+
+    notices = await collect(
+        servers.bootstrap_servers, [topics.notifications],
+        until=lambda r: len(r) >= len(cases), timeout_s=10,
+    )
+    assert {r.key.decode() for r in notices} == set(by_report)
+
+    # One report can be followed through the three services' logs by its id.
+    report_id = accepted[labelled[0]["id"]]["id"]
+    for name in SERVICES:
+        lines = [json.loads(l) for l in (tmp_path / f"{name}.log").read_text().splitlines()
+                 if l.startswith("{")]
+        mine = [l for l in lines if l.get("report_id") == report_id]
+        assert mine, f"{name} logged nothing for {report_id}"
+        assert all(l["service"] == name for l in mine)

@@ -1,0 +1,124 @@
+"""intake → triage → dispatch in one process, over the real broker and database."""
+
+import asyncio
+import json
+from collections import Counter
+
+import pytest
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from pymongo import AsyncMongoClient
+
+from aiguillage.shared.events import ReportSubmitted
+from aiguillage.shared.mongo import Document
+from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
+from tests.integration.test_intake_api import EXAMPLE_1
+from tests.support.apps import consumer_service, intake_client
+from tests.support.kafka import collect
+from tests.support.servers import Servers
+
+pytestmark = pytest.mark.connected
+Records = list[ConsumerRecord[bytes, bytes]]
+
+
+def destinations_of(records: Records, report_id: str) -> Counter[str]:
+    return Counter(
+        json.loads(r.value)["destination"] for r in records if r.key == report_id.encode()
+    )
+
+
+async def wait_status(
+    mongo: AsyncMongoClient[Document], database: str, report_id: str, status: str
+) -> Document:
+    for _ in range(300):
+        doc = await mongo[database].reports.find_one({"_id": report_id})
+        if doc is not None and doc["status"] == status:
+            return doc
+        await asyncio.sleep(0.05)
+    msg = f"report {report_id} never reached {status}"
+    raise AssertionError(msg)
+
+
+async def test_example_1_is_split_and_redelivery_changes_nothing(
+    isolated_env: dict[str, str], servers: Servers, mongo: AsyncMongoClient[Document]
+) -> None:
+    topics = Topics(prefix=isolated_env["AIGUILLAGE_KAFKA__TOPIC_PREFIX"])
+    database = isolated_env["AIGUILLAGE_MONGO__DATABASE"]
+    destination_topics = [topics.destination(d) for d in ROUTED_DESTINATIONS]
+    async with (
+        intake_client() as client,
+        consumer_service("triage"),
+        consumer_service("dispatch"),
+    ):
+        accepted = (await client.post("/reports", json=EXAMPLE_1)).json()
+        doc = await wait_status(mongo, database, accepted["id"], "dispatched")
+        view = (
+            await client.get(
+                f"/reports/{accepted['id']}",
+                headers={"Authorization": f"Bearer {accepted['tracking_token']}"},
+            )
+        ).json()
+
+        # Deliver the same submitted event again, as a crash before the commit would.
+        event = ReportSubmitted.model_validate_json(
+            (await mongo[database].reports.find_one({"_id": accepted["id"]}))["outbox"]["event"]
+        )
+        producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
+        await producer.start()
+        try:
+            await producer.send_and_wait(
+                topics.submitted, event.model_dump_json().encode(), key=event.report_id.encode()
+            )
+        finally:
+            await producer.stop()
+        # Its triage decision comes through again; dispatch sees it is done.
+        await collect(
+            servers.bootstrap_servers, [topics.triaged],
+            until=lambda r: len(r) >= 2, timeout_s=20,
+        )
+        await asyncio.sleep(1.0)
+
+    assert view["status"] == "dispatched"
+    assert set(view["destinations"]) == {"analysts", "police", "ofmin"}
+    assert set(view["categories"]) == {"cyberharassment", "insult_defamation"}
+    assert view["scope"] == "mixed"
+    assert view["priority"] == "P1"
+    assert any(r["subject"] == "destination:police" for r in view["reasons"])
+
+    records = await collect(
+        servers.bootstrap_servers, destination_topics, until=lambda r: False, timeout_s=3
+    )
+    assert destinations_of(records, accepted["id"]) == Counter(
+        {"analysts": 1, "police": 1, "ofmin": 1}
+    )
+    doc = await mongo[database].reports.find_one({"_id": accepted["id"]})
+    assert [h["status"] for h in doc["history"]] == ["received", "triaged", "dispatched"]
+
+
+async def test_poison_messages_go_to_dead_letters_and_the_rest_flows(
+    isolated_env: dict[str, str], servers: Servers, mongo: AsyncMongoClient[Document]
+) -> None:
+    topics = Topics(prefix=isolated_env["AIGUILLAGE_KAFKA__TOPIC_PREFIX"])
+    database = isolated_env["AIGUILLAGE_MONGO__DATABASE"]
+    async with intake_client() as client, consumer_service("triage"):
+        producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
+        await producer.start()
+        try:
+            # Same key as the valid report, so they share a partition: the poison comes first.
+            key = b"poison"
+            await producer.send_and_wait(topics.submitted, b"{not json", key=key)
+            await producer.send_and_wait(
+                topics.submitted, json.dumps({"schema_version": 99}).encode(), key=key
+            )
+        finally:
+            await producer.stop()
+        accepted = (await client.post("/reports", json=EXAMPLE_1)).json()
+        await wait_status(mongo, database, accepted["id"], "triaged")
+        letters = await collect(
+            servers.bootstrap_servers, [topics.dead_letters("triage")],
+            until=lambda r: len(r) >= 2, timeout_s=20,
+        )
+    assert len(letters) == 2
+    bodies = [json.loads(r.value) for r in letters]
+    assert {b["payload"] for b in bodies} == {"{not json", '{"schema_version": 99}'}
+    assert all(b["stage"] == "triage" and b["error"] for b in bodies)
+    assert all(b["source"]["topic"] == topics.submitted for b in bodies)

@@ -1,0 +1,39 @@
+"""The services in-process, for integration tests that need no separate processes."""
+
+import contextlib
+from collections.abc import AsyncIterator
+
+import httpx
+
+from aiguillage.intake.app import create_app as create_intake
+from aiguillage.intake.settings import IntakeSettings
+
+
+@contextlib.asynccontextmanager
+async def intake_client() -> AsyncIterator[httpx.AsyncClient]:
+    """The intake API, started (lifespan included) and reachable through an HTTP client."""
+    app = create_intake(IntakeSettings())
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://intake"
+        ) as client,
+    ):
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def consumer_service(service: str) -> AsyncIterator[None]:
+    """Triage or dispatch, consuming until the block ends."""
+    if service == "triage":
+        from aiguillage.triage.app import create_app as create_triage
+        from aiguillage.triage.settings import TriageSettings
+
+        app = create_triage(TriageSettings())
+    else:
+        from aiguillage.dispatch.app import create_app as create_dispatch
+        from aiguillage.dispatch.settings import DispatchSettings
+
+        app = create_dispatch(DispatchSettings())
+    async with app.start_lifespan_context():
+        yield

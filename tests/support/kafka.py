@@ -1,0 +1,37 @@
+"""Reading topics from the tests: a plain consumer outside any group, from the earliest offset."""
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
+
+
+async def collect(
+    bootstrap_servers: str,
+    topics: Iterable[str],
+    *,
+    until: Callable[[list[ConsumerRecord[bytes, bytes]]], bool],
+    timeout_s: float,
+) -> list[ConsumerRecord[bytes, bytes]]:
+    """Read the topics until `until(records)` holds or the time runs out; return what was read."""
+    consumer = AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=bootstrap_servers,
+        group_id=None,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        fetch_max_wait_ms=10,
+    )
+    await consumer.start()
+    records: list[ConsumerRecord[bytes, bytes]] = []
+    deadline = time.monotonic() + timeout_s
+    try:
+        while not until(records) and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=100)
+            for partition_records in batch.values():
+                records.extend(partition_records)
+            await asyncio.sleep(0)
+    finally:
+        await consumer.stop()
+    return records

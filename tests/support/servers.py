@@ -1,0 +1,74 @@
+"""The real broker and database the connected tests use: containers when a Docker engine answers,
+else the local servers (Tansu, SecantusDB) that `aiguillage up` runs too."""
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiguillage.localstack.servers import free_port, mongo_url, secantus, tansu
+from aiguillage.shared.settings import local_overrides
+
+
+@dataclass(frozen=True, kw_only=True)
+class Servers:
+    kind: str
+    bootstrap_servers: str
+    mongo_url: str
+    # Tansu does not support idempotent producers; Apache Kafka does.
+    idempotence: bool
+
+    def environment(self) -> dict[str, str]:
+        env = local_overrides(bootstrap_servers=self.bootstrap_servers, mongo_url=self.mongo_url)
+        env["AIGUILLAGE_KAFKA__ENABLE_IDEMPOTENCE"] = str(self.idempotence).lower()
+        return env
+
+
+def docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+    except Exception:  # noqa: BLE001 - no engine, no socket, no permission: all mean "no"
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def running_servers(workdir: Path) -> Iterator[Servers]:
+    if docker_answers():
+        with _containers() as servers:
+            yield servers
+        return
+    kafka = tansu(port=free_port(), log_path=workdir / "tansu.log").start()
+    try:
+        mongo = secantus(port=free_port(), storage_path=None, log_path=workdir / "mongo.log")
+        mongo.start()
+        try:
+            yield Servers(
+                kind="local",
+                bootstrap_servers=f"127.0.0.1:{kafka.port}",
+                mongo_url=mongo_url(mongo.port),
+                idempotence=False,
+            )
+        finally:
+            mongo.stop()
+    finally:
+        kafka.stop()
+
+
+@contextlib.contextmanager
+def _containers() -> Iterator[Servers]:
+    from testcontainers.kafka import KafkaContainer
+    from testcontainers.mongodb import MongoDbContainer
+
+    with (
+        KafkaContainer("apache/kafka:3.9.1").with_kraft() as kafka,
+        MongoDbContainer("mongo:8.0") as mongo,
+    ):
+        yield Servers(
+            kind="containers",
+            bootstrap_servers=kafka.get_bootstrap_server(),
+            mongo_url=mongo.get_connection_url(),
+            idempotence=True,
+        )
