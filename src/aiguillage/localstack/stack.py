@@ -89,9 +89,12 @@ def run_stack(options: StackOptions, *, out: IO[str] = sys.stdout) -> int:
 
 
 def _service_ports(options: StackOptions) -> list[tuple[str, int]]:
-    ports = [("intake", options.intake_port)]
-    ports += [(f"triage-{i + 1}", 8001 + 100 * i) for i in range(options.triage_replicas)]
-    ports += [(f"dispatch-{i + 1}", 8002 + 100 * i) for i in range(options.dispatch_replicas)]
+    """Intake on its port; the health ports of triage and dispatch replicas right after it
+    (8001, 8003, … and 8002, 8004, … for the default 8000)."""
+    base = options.intake_port
+    ports = [("intake", base)]
+    ports += [(f"triage-{i + 1}", base + 1 + 2 * i) for i in range(options.triage_replicas)]
+    ports += [(f"dispatch-{i + 1}", base + 2 + 2 * i) for i in range(options.dispatch_replicas)]
     return ports
 
 

@@ -11,7 +11,8 @@ from typing import Any
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faststream import AckPolicy
-from faststream.kafka import KafkaBroker, KafkaPublisher
+from faststream.kafka import KafkaBroker
+from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.events import Event
 from aiguillage.shared.settings import KafkaSettings
@@ -79,6 +80,6 @@ def event_headers(event: Event) -> dict[str, str]:
     }
 
 
-async def publish_event(publisher: KafkaPublisher, event: Event) -> None:
+async def publish_event(publisher: DefaultPublisher, event: Event) -> None:
     """Publish keyed by report id (one report's events stay in order) and wait for `acks=all`."""
     await publisher.publish(event, key=event.report_id.encode(), headers=event_headers(event))

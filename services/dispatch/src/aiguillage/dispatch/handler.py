@@ -4,7 +4,7 @@ notice, then record the dispatch."""
 import asyncio
 from collections.abc import Callable, Mapping
 
-from faststream.kafka import KafkaPublisher
+from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.dispatch.notices import notice_text
 from aiguillage.shared.decision import Routing, TriageDecision
@@ -25,8 +25,8 @@ class DispatchHandler:
         *,
         route: Router,
         store: ReportStore,
-        destinations: Mapping[Destination, KafkaPublisher],
-        notifications: KafkaPublisher,
+        destinations: Mapping[Destination, DefaultPublisher],
+        notifications: DefaultPublisher,
     ) -> None:
         self._route = route
         self._store = store

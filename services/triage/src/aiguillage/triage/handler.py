@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from faststream.kafka import KafkaPublisher
+from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.decision import TriageDecision
 from aiguillage.shared.events import ReportSubmitted, ReportTriaged
@@ -18,7 +18,7 @@ Classifier = Callable[[Report], TriageDecision]
 
 class TriageHandler:
     def __init__(
-        self, *, classify: Classifier, store: ReportStore, triaged: KafkaPublisher
+        self, *, classify: Classifier, store: ReportStore, triaged: DefaultPublisher
     ) -> None:
         self._classify = classify
         self._store = store
