@@ -13,8 +13,10 @@ async def collect(
     *,
     until: Callable[[list[ConsumerRecord[bytes, bytes]]], bool],
     timeout_s: float,
+    settle_s: float = 0.0,
 ) -> list[ConsumerRecord[bytes, bytes]]:
-    """Read the topics until `until(records)` holds or the time runs out; return what was read."""
+    """Read the topics until `until(records)` holds or the time runs out, then `settle_s` more
+    seconds (to catch what should not be there: duplicates, strays); return what was read."""
     consumer = AIOKafkaConsumer(
         *topics,
         bootstrap_servers=bootstrap_servers,
@@ -28,10 +30,17 @@ async def collect(
     deadline = time.monotonic() + timeout_s
     try:
         while not until(records) and time.monotonic() < deadline:
-            batch = await consumer.getmany(timeout_ms=100)
-            for partition_records in batch.values():
-                records.extend(partition_records)
-            await asyncio.sleep(0)
+            await _read(consumer, records)
+        settled = time.monotonic() + settle_s
+        while time.monotonic() < settled:
+            await _read(consumer, records)
     finally:
         await consumer.stop()
     return records
+
+
+async def _read(consumer: AIOKafkaConsumer, records: list[ConsumerRecord[bytes, bytes]]) -> None:
+    batch = await consumer.getmany(timeout_ms=100)
+    for partition_records in batch.values():
+        records.extend(partition_records)
+    await asyncio.sleep(0)

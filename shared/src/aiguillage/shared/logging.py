@@ -42,7 +42,7 @@ def configure_logging(*, service: str, log_format: LogFormat = "auto", level: st
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
-            foreign_pre_chain=[*shared, structlog.stdlib.ExtraAdder()],
+            foreign_pre_chain=[*shared, structlog.stdlib.ExtraAdder(), _drop_colour_copy],
             processors=[
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                 structlog.processors.format_exc_info,
@@ -66,6 +66,14 @@ def _add_service(service: str) -> structlog.types.Processor:
         return event_dict
 
     return add
+
+
+def _drop_colour_copy(
+    _logger: object, _method: str, event_dict: structlog.types.EventDict
+) -> structlog.types.EventDict:
+    # uvicorn adds a copy of its message with terminal colour codes; the renderer colours anyway.
+    event_dict.pop("color_message", None)
+    return event_dict
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -11,6 +11,7 @@ import uvicorn
 from faststream.asgi import AsgiFastStream, AsgiResponse, get
 from faststream.asgi.types import Scope
 from faststream.kafka import KafkaBroker
+from faststream.specification import AsyncAPI
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
@@ -25,6 +26,8 @@ def consumer_app(
     broker: KafkaBroker,
     client: AsyncMongoClient[Document],
     store: ReportStore,
+    title: str,
+    description: str,
 ) -> AsgiFastStream:
     @get
     async def health(_scope: Scope) -> AsgiResponse:
@@ -48,6 +51,7 @@ def consumer_app(
         broker,
         asgi_routes=[("/health", health)],
         asyncapi_path="/asyncapi",
+        specification=AsyncAPI(broker, title=title, version="1", description=description),
         logger=logging.getLogger("aiguillage.service"),
         on_startup=[start],
         after_shutdown=[close_database],

@@ -17,6 +17,7 @@ from aiguillage.shared.stage import stage_middleware
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 
 STAGE = "dispatch"
+DESCRIPTION = "Dispatch: routes triage decisions to the services that can act."
 
 
 def create_app(settings: DispatchSettings) -> AsgiFastStream:
@@ -26,7 +27,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
     broker = make_broker(
         settings.kafka,
         client_id="aiguillage-dispatch",
-        description="Dispatch: routes triage decisions to the services that can act.",
+        description=DESCRIPTION,
     )
     destinations = {
         d: broker.publisher(
@@ -50,21 +51,25 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         notifications=notifications,
     )
 
+    broker.add_middleware(
+        stage_middleware(
+            stage=STAGE,
+            broker=broker,
+            dead_letter_topic=topics.dead_letters(STAGE),
+            retry_backoff_s=settings.retry_backoff_s,
+        )
+    )
+
     @broker.subscriber(
         topics.triaged,
         **consumer_options(settings.kafka, group_id=settings.group_id),
-        middlewares=[
-            stage_middleware(
-                stage=STAGE,
-                broker=broker,
-                dead_letter_topic=topics.dead_letters(STAGE),
-                retry_backoff_s=settings.retry_backoff_s,
-            )
-        ],
         title=topics.triaged,
         description="Triage decisions to route.",
     )
     async def on_triaged(event: ReportTriaged) -> None:
         await handler(event)
 
-    return consumer_app(settings=settings, broker=broker, client=client, store=store)
+    return consumer_app(
+        settings=settings, broker=broker, client=client, store=store, title="Aiguillage dispatch",
+        description=DESCRIPTION,
+    )

@@ -13,6 +13,7 @@ from aiguillage.triage.handler import TriageHandler
 from aiguillage.triage.settings import TriageSettings
 
 STAGE = "triage"
+DESCRIPTION = "Triage: decides categories, scope, minors, danger and priority."
 
 
 def create_app(settings: TriageSettings) -> AsgiFastStream:
@@ -22,7 +23,7 @@ def create_app(settings: TriageSettings) -> AsgiFastStream:
     broker = make_broker(
         settings.kafka,
         client_id="aiguillage-triage",
-        description="Triage: decides categories, scope, minors, danger and priority.",
+        description=DESCRIPTION,
     )
     triaged = broker.publisher(
         topics.triaged, title=topics.triaged, description="Triage decisions, keyed by report id.",
@@ -30,21 +31,25 @@ def create_app(settings: TriageSettings) -> AsgiFastStream:
     )
     handler = TriageHandler(classify=classify, store=store, triaged=triaged)
 
+    broker.add_middleware(
+        stage_middleware(
+            stage=STAGE,
+            broker=broker,
+            dead_letter_topic=topics.dead_letters(STAGE),
+            retry_backoff_s=settings.retry_backoff_s,
+        )
+    )
+
     @broker.subscriber(
         topics.submitted,
         **consumer_options(settings.kafka, group_id=settings.group_id),
-        middlewares=[
-            stage_middleware(
-                stage=STAGE,
-                broker=broker,
-                dead_letter_topic=topics.dead_letters(STAGE),
-                retry_backoff_s=settings.retry_backoff_s,
-            )
-        ],
         title=topics.submitted,
         description="Reports as submitted at intake, keyed by report id.",
     )
     async def on_submitted(event: ReportSubmitted) -> None:
         await handler(event)
 
-    return consumer_app(settings=settings, broker=broker, client=client, store=store)
+    return consumer_app(
+        settings=settings, broker=broker, client=client, store=store, title="Aiguillage triage",
+        description=DESCRIPTION,
+    )
