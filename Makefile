@@ -1,7 +1,7 @@
 # The first commands on a fresh machine. uv comes from PyPI into .tools/ when it is not installed.
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 
-.PHONY: install run test lint format clean
+.PHONY: install run test format clean
 
 install: $(UV)
 	$(UV) sync --frozen
@@ -18,15 +18,13 @@ run: install
 		$(UV) run aiguillage up; \
 	fi
 
-# Lint, then every test (unit, integration over real servers, end to end).
+# Lint and type-check, then every test (unit, integration over real servers, end to end).
 test: install
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run mypy
 	$(UV) run pytest
 
-lint: install
-	$(UV) run ruff check .
-	$(UV) run mypy
 
 format: install
 	$(UV) run ruff format .

@@ -34,7 +34,7 @@ def load_cases() -> list[dict[str, Any]]:
 
 
 def body_of(case: dict[str, Any]) -> dict[str, Any]:
-    report = json.loads(json.dumps(case["report"]))
+    report: dict[str, Any] = json.loads(json.dumps(case["report"]))
     report.get("reporter", {}).pop("trusted_flagger", None)
     return report
 
@@ -94,7 +94,9 @@ async def test_reports_reach_exactly_their_destinations(
     # What the pipeline must deliver: the pure decision the services run, for every case ...
     decided = {c["id"]: decide(Report.model_validate(body_of(c)), communes) for c in cases}
     # ... and, where the classifier agrees with the hand label, the label itself.
-    labelled = [c for c in cases if set(decided[c["id"]].destinations) == set(c["expected"]["destinations"])]
+    labelled = [
+        c for c in cases if set(decided[c["id"]].destinations) == set(c["expected"]["destinations"])
+    ]
     assert len(labelled) >= MIN_REPORTS, f"only {len(labelled)} labelled cases agree"
 
     async with httpx.AsyncClient(base_url=stack, timeout=15) as client:
@@ -143,16 +145,18 @@ async def test_reports_reach_exactly_their_destinations(
         assert set(body["destinations"]) == set(decided[case_id].destinations), case_id
 
     notices = await collect(
-        servers.bootstrap_servers, [topics.notifications],
-        until=lambda r: len(r) >= len(cases), timeout_s=10,
+        servers.bootstrap_servers,
+        [topics.notifications],
+        until=lambda r: len(r) >= len(cases),
+        timeout_s=10,
     )
     assert {r.key.decode() for r in notices} == set(by_report)
 
     # One report can be followed through the three services' logs by its id.
     report_id = accepted[labelled[0]["id"]]["id"]
     for name in SERVICES:
-        lines = [json.loads(l) for l in (tmp_path / f"{name}.log").read_text().splitlines()
-                 if l.startswith("{")]
-        mine = [l for l in lines if l.get("report_id") == report_id]
+        log = (tmp_path / f"{name}.log").read_text()
+        lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+        mine = [line for line in lines if line.get("report_id") == report_id]
         assert mine, f"{name} logged nothing for {report_id}"
-        assert all(l["service"] == name for l in mine)
+        assert all(line["service"] == name for line in mine)

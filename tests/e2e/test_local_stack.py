@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,16 +18,28 @@ pytestmark = pytest.mark.e2e
 
 
 def test_up_runs_the_stack_and_ctrl_c_stops_it(tmp_path: Path) -> None:
-    kafka_port, mongo_port, intake_port = free_port(), free_port(), free_port()
+    kafka_port, mongo_port = free_port(), free_port()
+    # `up` puts the triage and dispatch health ports right after intake's.
+    intake_port = next(
+        p for p in iter(free_port, None) if not any(port_in_use(p + i) for i in (1, 2))
+    )
     output = (tmp_path / "up.log").open("wb")
     up = subprocess.Popen(
         [
-            sys.executable, "-m", "aiguillage.cli", "up",
-            "--data-dir", str(tmp_path / "data"),
-            "--kafka-port", str(kafka_port),
-            "--mongo-port", str(mongo_port),
-            "--intake-port", str(intake_port),
-            "--log-format", "json",
+            sys.executable,
+            "-m",
+            "aiguillage.cli",
+            "up",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--kafka-port",
+            str(kafka_port),
+            "--mongo-port",
+            str(mongo_port),
+            "--intake-port",
+            str(intake_port),
+            "--log-format",
+            "json",
         ],
         stdout=output,
         stderr=subprocess.STDOUT,
@@ -37,14 +50,14 @@ def test_up_runs_the_stack_and_ctrl_c_stops_it(tmp_path: Path) -> None:
         _wait_until(lambda: _healthy(url), 90, up, tmp_path / "up.log")
         accepted = httpx.post(f"{url}/reports", json=EXAMPLE_1, timeout=10).json()
         headers = {"Authorization": f"Bearer {accepted['tracking_token']}"}
-        view: dict[str, object] = {}
+        view: dict[str, Any] = {}
 
         def dispatched() -> bool:
             view.update(httpx.get(f"{url}/reports/{accepted['id']}", headers=headers).json())
-            return view["status"] == "dispatched"
+            return bool(view["status"] == "dispatched")
 
         _wait_until(dispatched, 30, up, tmp_path / "up.log")
-        assert set(view["destinations"]) == {"analysts", "police", "ofmin"}  # type: ignore[arg-type]
+        assert set(view["destinations"]) == {"analysts", "police", "ofmin"}
     finally:
         up.send_signal(signal.SIGINT)
         code = up.wait(timeout=60)
@@ -65,7 +78,9 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _wait_until(check: Callable[[], bool], timeout_s: float, up: subprocess.Popen[bytes], log: Path) -> None:
+def _wait_until(
+    check: Callable[[], bool], timeout_s: float, up: subprocess.Popen[bytes], log: Path
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if up.poll() is not None:

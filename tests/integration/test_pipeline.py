@@ -50,7 +50,7 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
         consumer_service("dispatch"),
     ):
         accepted = (await client.post("/reports", json=EXAMPLE_1)).json()
-        doc = await wait_status(mongo, database, accepted["id"], "dispatched")
+        await wait_status(mongo, database, accepted["id"], "dispatched")
         view = (
             await client.get(
                 f"/reports/{accepted['id']}",
@@ -59,9 +59,9 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
         ).json()
 
         # Deliver the same submitted event again, as a crash before the commit would.
-        event = ReportSubmitted.model_validate_json(
-            (await mongo[database].reports.find_one({"_id": accepted["id"]}))["outbox"]["event"]
-        )
+        stored = await mongo[database].reports.find_one({"_id": accepted["id"]})
+        assert stored is not None
+        event = ReportSubmitted.model_validate_json(stored["outbox"]["event"])
         producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
         await producer.start()
         try:
@@ -72,8 +72,10 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
             await producer.stop()
         # Its triage decision comes through again; dispatch sees it is done.
         await collect(
-            servers.bootstrap_servers, [topics.triaged],
-            until=lambda r: len(r) >= 2, timeout_s=20,
+            servers.bootstrap_servers,
+            [topics.triaged],
+            until=lambda r: len(r) >= 2,
+            timeout_s=20,
         )
         await asyncio.sleep(1.0)
 
@@ -85,14 +87,18 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
     assert any(r["subject"] == "destination:police" for r in view["reasons"])
 
     records = await collect(
-        servers.bootstrap_servers, destination_topics,
-        until=lambda r: len(r) >= 3, timeout_s=10, settle_s=1.0,
+        servers.bootstrap_servers,
+        destination_topics,
+        until=lambda r: len(r) >= 3,
+        timeout_s=10,
+        settle_s=1.0,
     )
     assert destinations_of(records, accepted["id"]) == Counter(
         {"analysts": 1, "police": 1, "ofmin": 1}
     )
-    doc = await mongo[database].reports.find_one({"_id": accepted["id"]})
-    assert [h["status"] for h in doc["history"]] == ["received", "triaged", "dispatched"]
+    final = await mongo[database].reports.find_one({"_id": accepted["id"]})
+    assert final is not None
+    assert [h["status"] for h in final["history"]] == ["received", "triaged", "dispatched"]
 
 
 async def test_poison_messages_go_to_dead_letters_and_the_rest_flows(
@@ -115,8 +121,10 @@ async def test_poison_messages_go_to_dead_letters_and_the_rest_flows(
         accepted = (await client.post("/reports", json=EXAMPLE_1)).json()
         await wait_status(mongo, database, accepted["id"], "triaged")
         letters = await collect(
-            servers.bootstrap_servers, [topics.dead_letters("triage")],
-            until=lambda r: len(r) >= 2, timeout_s=20,
+            servers.bootstrap_servers,
+            [topics.dead_letters("triage")],
+            until=lambda r: len(r) >= 2,
+            timeout_s=20,
         )
     assert len(letters) == 2
     bodies = [json.loads(r.value) for r in letters]

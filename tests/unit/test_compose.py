@@ -26,9 +26,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml  # type: ignore[import-untyped,unused-ignore]
-from aiguillage.shared.settings import ServiceSettings
 from jsonschema.validators import validator_for  # type: ignore[import-untyped,unused-ignore]
 from pydantic import BaseModel
+
+from aiguillage.shared.settings import ServiceSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"

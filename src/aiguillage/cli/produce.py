@@ -51,10 +51,14 @@ def produce_command(
         raise typer.Exit(2)
     reports = list(generate(count, seed=seed, scenarios=scenario or None))
     try:
-        posted, failures = asyncio.run(_produce(reports, url=url, rate=rate, wait=wait, console=console))
+        posted, failures = asyncio.run(
+            _produce(reports, url=url, rate=rate, wait=wait, console=console)
+        )
     except httpx.TransportError as error:
-        console.print(f"[red]cannot reach the intake API at {url}[/]: {error!r}\n"
-                      "Is the stack running? (`make run` or `docker compose up`)")
+        console.print(
+            f"[red]cannot reach the intake API at {url}[/]: {error!r}\n"
+            "Is the stack running? (`make run` or `docker compose up`)"
+        )
         raise typer.Exit(2) from error
     Console().print(_summary(posted))
     if failures:
@@ -85,8 +89,13 @@ async def _produce(
                     response = await client.post("/reports", json=report.body)
                 if response.status_code == 202:
                     body = response.json()
-                    posted.append(Posted(scenario=report.scenario, report_id=body["id"],
-                                         token=body["tracking_token"]))
+                    posted.append(
+                        Posted(
+                            scenario=report.scenario,
+                            report_id=body["id"],
+                            token=body["tracking_token"],
+                        )
+                    )
                 else:
                     failures.append(f"{response.status_code} {response.text[:200]}")
                 progress.advance(task)
@@ -125,8 +134,11 @@ async def _wait_dispatched(
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=console,
+        TextColumn("{task.description:<11}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
     )
 
 

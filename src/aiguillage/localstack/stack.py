@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from aiguillage.localstack.servers import LocalServer, mongo_url, secantus, tansu
+from aiguillage.localstack.servers import (
+    LocalServer,
+    ServerError,
+    mongo_url,
+    port_in_use,
+    secantus,
+    tansu,
+)
 from aiguillage.localstack.services import ServiceProcess
 from aiguillage.shared.settings import local_overrides
 
@@ -40,6 +47,11 @@ def run_stack(options: StackOptions, *, out: IO[str] = sys.stdout) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    ports = _service_ports(options)
+    busy = [f"{name} ({port})" for name, port in ports if port_in_use(port)]
+    if busy:
+        msg = f"ports already in use: {', '.join(busy)} (another stack running? see --intake-port)"
+        raise ServerError(msg)
     try:
         say(out, f"starting Tansu (Kafka API) on 127.0.0.1:{options.kafka_port}")
         servers.append(tansu(port=options.kafka_port, log_path=logs / "tansu.log").start())
@@ -60,16 +72,17 @@ def run_stack(options: StackOptions, *, out: IO[str] = sys.stdout) -> int:
             "AIGUILLAGE_LOG_FORMAT": log_format,
             "PYTHONUNBUFFERED": "1",
         }
-        for name, port in _service_ports(options):
+        for name, port in ports:
             env = {**base_env, "AIGUILLAGE_HTTP_PORT": str(port)}
             services.append(ServiceProcess(name=name, env=env).start())
         lock = threading.Lock()
         for service in services:
-            threading.Thread(
-                target=_pump, args=(service, out, lock, tty), daemon=True
-            ).start()
-        say(out, f"intake API: http://127.0.0.1:{options.intake_port} (docs at /docs); "
-                 "Ctrl-C stops everything")
+            threading.Thread(target=_pump, args=(service, out, lock, tty), daemon=True).start()
+        say(
+            out,
+            f"intake API: http://127.0.0.1:{options.intake_port} (docs at /docs); "
+            "Ctrl-C stops everything",
+        )
         while not stop.wait(0.5):
             if any(not s.running() for s in services):
                 failed = [s.name for s in services if not s.running()]
@@ -99,7 +112,8 @@ def _service_ports(options: StackOptions) -> list[tuple[str, int]]:
 
 
 def _pump(service: ServiceProcess, out: IO[str], lock: threading.Lock, tty: bool) -> None:
-    assert service.process is not None and service.process.stdout is not None
+    assert service.process is not None
+    assert service.process.stdout is not None
     colour = COLOURS.get(service.service, "") if tty else ""
     prefix = f"{colour}{service.name:<10}|{RESET if colour else ''} "
     for raw in service.process.stdout:

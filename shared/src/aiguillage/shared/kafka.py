@@ -1,9 +1,9 @@
 """Kafka wiring every service uses: the broker, the consumer options, and topic creation.
 
 The delivery guarantee rests on three settings here: producers wait for all in-sync replicas
-(`acks="all"`); consumers start from the earliest uncommitted offset; and an offset is committed only
-after the handler returned (`AckPolicy.NACK_ON_ERROR`: success commits, an exception seeks back so
-the message is delivered again).
+(`acks="all"`); consumers start from the earliest uncommitted offset; and an offset is committed
+only after the handler returned (`AckPolicy.NACK_ON_ERROR`: success commits, an exception seeks
+back so the message is delivered again).
 """
 
 from typing import Any

@@ -1,9 +1,9 @@
-"""structlog set-up shared by the services: one line per step, JSON when the output is not a terminal
-(containers, files, the local stack's multiplexer), readable colours on one.
+"""structlog set-up shared by the services: one line per step, JSON when the output is not a
+terminal (containers, files, the local stack's multiplexer), readable colours on one.
 
-Handlers bind the report id with `structlog.contextvars.bound_contextvars(report_id=...)`, so every
-line a step writes carries it; the standard library's loggers (aiokafka, uvicorn) go through the same
-renderer so the output is one format.
+Handlers bind the report id with `structlog.contextvars.bound_contextvars(report_id=...)`, so
+every line a step writes carries it; the standard library's loggers (aiokafka, uvicorn) go
+through the same renderer so the output is one format.
 """
 
 import logging

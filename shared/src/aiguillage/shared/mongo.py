@@ -1,8 +1,8 @@
 """MongoDB, the system of record: every report, its status and its stages' results.
 
-One document per report in `reports`, keyed by the report id. Each stage's write is a single-document
-update guarded by the current status, so it is atomic without a transaction and a redelivered message
-changes nothing twice.
+One document per report in `reports`, keyed by the report id. Each stage's write is one
+single-document update guarded by the current status, so it is atomic without a transaction
+and a redelivered message changes nothing twice.
 """
 
 from dataclasses import dataclass
@@ -83,8 +83,10 @@ class ReportStore:
     async def mark_published(self, report_id: str) -> None:
         await self._reports.update_one(
             {"_id": report_id},
-            {"$set": {"outbox.pending": False, "outbox.published_at": now()},
-             "$inc": {"outbox.attempts": 1}},
+            {
+                "$set": {"outbox.pending": False, "outbox.published_at": now()},
+                "$inc": {"outbox.attempts": 1},
+            },
         )
 
     async def note_publish_failure(self, report_id: str) -> None:

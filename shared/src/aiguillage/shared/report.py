@@ -1,10 +1,12 @@
-"""A citizen's report (ROUTING_POLICY.md §2): the HTTP body intake validates, and the report triage reads.
+"""A citizen's report (ROUTING_POLICY.md §2): the HTTP body intake validates, and the report triage
+reads.
 
-Validation is strict (unknown fields, wrong types and bad enum values are errors) because a report that
-is silently half-read is a report misrouted.
+Validation is strict (unknown fields, wrong types and bad enum values are errors) because a
+report that is silently half-read is a report misrouted.
 """
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -18,8 +20,6 @@ MAX_URL_CHARS = 2_048
 def _check_url(value: str) -> str:
     """Accept an absolute http(s) URL with a host; keep the reporter's spelling (normalising is for
     deduplication, later)."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(value)
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname or " " in value:
         msg = "must be an absolute http(s) URL with a host"
@@ -34,9 +34,7 @@ Url = Annotated[
 ]
 Email = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    ),
+    StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
 ]
 # INSEE commune codes are five characters: digits, or 2A/2B followed by three digits for Corsica.
 InseeCode = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
@@ -71,7 +69,8 @@ class ReportBody(_StrictModel):
     """The body of `POST /reports`."""
 
     description: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION_CHARS)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION_CHARS),
     ]
     where_seen: WhereSeen = WhereSeen.UNKNOWN
     urls: Annotated[list[Url], Field(max_length=MAX_URLS)] = []

@@ -38,8 +38,11 @@ def consumer_app(
             mongo_ok = False
         kafka_ok = await broker.ping(timeout=3.0)
         body = f'{{"mongo": "{_word(mongo_ok)}", "kafka": "{_word(kafka_ok)}"}}'.encode()
-        return AsgiResponse(body, status_code=200 if mongo_ok and kafka_ok else 503,
-                            headers={"content-type": "application/json"})
+        return AsgiResponse(
+            body,
+            status_code=200 if mongo_ok and kafka_ok else 503,
+            headers={"content-type": "application/json"},
+        )
 
     async def start() -> None:
         await prepare(settings, store=store, broker=broker)

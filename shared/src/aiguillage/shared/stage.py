@@ -35,7 +35,14 @@ def stage_middleware(
                 try:
                     return await call_next(msg)
                 except UNDECODABLE as error:
-                    await _dead_letter(broker, dead_letter_topic, stage, msg, key, error)
+                    await _dead_letter(
+                        broker=broker,
+                        topic=dead_letter_topic,
+                        stage=stage,
+                        msg=msg,
+                        key=key,
+                        error=error,
+                    )
                     return None
                 except Exception as error:
                     log.exception("report.failed", outcome="will_retry", error=repr(error))
@@ -51,6 +58,7 @@ def _key(msg: StreamMessage[Any]) -> str | None:
 
 
 async def _dead_letter(
+    *,
     broker: KafkaBroker,
     topic: str,
     stage: str,

@@ -4,6 +4,7 @@ reporter-notification topic."""
 from functools import partial
 
 from faststream.asgi import AsgiFastStream
+from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.dispatch.handler import DispatchHandler
 from aiguillage.dispatch.routing import route
@@ -15,6 +16,7 @@ from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
 from aiguillage.shared.stage import stage_middleware
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
+from aiguillage.shared.vocabulary import Destination
 
 STAGE = "dispatch"
 DESCRIPTION = "Dispatch: routes triage decisions to the services that can act."
@@ -29,7 +31,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         client_id="aiguillage-dispatch",
         description=DESCRIPTION,
     )
-    destinations = {
+    destinations: dict[Destination, DefaultPublisher] = {
         d: broker.publisher(
             topics.destination(d),
             title=topics.destination(d),
@@ -60,16 +62,21 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         )
     )
 
-    @broker.subscriber(
+    async def on_triaged(event: ReportTriaged) -> None:
+        await handler(event)
+
+    broker.subscriber(
         topics.triaged,
         **consumer_options(settings.kafka, group_id=settings.group_id),
         title=topics.triaged,
         description="Triage decisions to route.",
-    )
-    async def on_triaged(event: ReportTriaged) -> None:
-        await handler(event)
+    )(on_triaged)
 
     return consumer_app(
-        settings=settings, broker=broker, client=client, store=store, title="Aiguillage dispatch",
+        settings=settings,
+        broker=broker,
+        client=client,
+        store=store,
+        title="Aiguillage dispatch",
         description=DESCRIPTION,
     )

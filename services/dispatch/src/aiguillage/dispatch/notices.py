@@ -20,8 +20,7 @@ _WHAT_HAPPENS = {
     ),
     Destination.OFMIN: "L'office mineurs (OFMIN) en a été informé.",
     Destination.THESEE: (
-        "Pour une escroquerie, la plainte se dépose en ligne sur THESEE "
-        "(service-public.gouv.fr)."
+        "Pour une escroquerie, la plainte se dépose en ligne sur THESEE (service-public.gouv.fr)."
     ),
     Destination.CLOSED: (
         "Aucun service ne peut agir sur ce signalement : le contenu décrit ne relève pas d'une "

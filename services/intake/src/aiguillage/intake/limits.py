@@ -1,5 +1,7 @@
 """Refuse what is not a JSON report of reasonable size before anything parses it."""
 
+import json
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 JSON_TYPES = ("application/json",)
@@ -46,15 +48,15 @@ class _TooLargeError(Exception):
 
 
 async def _refuse(send: Send, status: int, error: str) -> None:
-    import json
-
     body = json.dumps({"error": error}).encode()
     await send(
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"),
-                        (b"content-length", str(len(body)).encode())],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": body})

@@ -15,7 +15,9 @@ log = get_logger(__name__)
 
 
 class SubmissionPublisher:
-    def __init__(self, *, broker: KafkaBroker, store: ReportStore, topics: Topics, timeout_s: float):
+    def __init__(
+        self, *, broker: KafkaBroker, store: ReportStore, topics: Topics, timeout_s: float
+    ):
         self._broker = broker
         self._store = store
         self._topic = topics.submitted
@@ -35,8 +37,11 @@ class SubmissionPublisher:
             )
         except Exception as error:  # noqa: BLE001 - any failure leaves the event in the outbox
             log.warning(
-                "report.publish_deferred", report_id=event.report_id, stage="intake",
-                outcome="queued_in_outbox", error=f"{type(error).__name__}: {error}",
+                "report.publish_deferred",
+                report_id=event.report_id,
+                stage="intake",
+                outcome="queued_in_outbox",
+                error=f"{type(error).__name__}: {error}",
             )
             await self._store.note_publish_failure(event.report_id)
             return False

@@ -31,8 +31,10 @@ NOT_FOUND = HTTPException(status.HTTP_404_NOT_FOUND, detail="no such report for 
     "/reports",
     status_code=status.HTTP_202_ACCEPTED,
     responses={
-        413: {"model": ErrorBody}, 415: {"model": ErrorBody},
-        422: {"model": ErrorBody}, 503: {"model": ErrorBody},
+        413: {"model": ErrorBody},
+        415: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+        503: {"model": ErrorBody},
     },
 )
 async def submit_report(body: ReportBody, store: StoreDep, publisher: PublisherDep) -> Accepted:
@@ -48,7 +50,7 @@ async def submit_report(body: ReportBody, store: StoreDep, publisher: PublisherD
                 report=report, event=event, tracking_token_sha256=token_hash(token)
             )
         except PyMongoError as error:
-            log.error("report.rejected", outcome="database_unavailable", error=repr(error))
+            log.exception("report.rejected", outcome="database_unavailable", error=repr(error))
             raise DATABASE_UNAVAILABLE from error
         published = await publisher.publish(event)
         log.info(

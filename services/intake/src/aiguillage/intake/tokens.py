@@ -1,4 +1,4 @@
-"""Tracking tokens: handed to the reporter once, stored only as a hash, compared in constant time."""
+"""Tracking tokens: given to the reporter once, stored only as a hash, compared in constant time."""
 
 import hashlib
 import hmac

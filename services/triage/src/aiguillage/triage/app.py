@@ -26,7 +26,9 @@ def create_app(settings: TriageSettings) -> AsgiFastStream:
         description=DESCRIPTION,
     )
     triaged = broker.publisher(
-        topics.triaged, title=topics.triaged, description="Triage decisions, keyed by report id.",
+        topics.triaged,
+        title=topics.triaged,
+        description="Triage decisions, keyed by report id.",
         schema=ReportTriaged,
     )
     handler = TriageHandler(classify=classify, store=store, triaged=triaged)
@@ -40,16 +42,21 @@ def create_app(settings: TriageSettings) -> AsgiFastStream:
         )
     )
 
-    @broker.subscriber(
+    async def on_submitted(event: ReportSubmitted) -> None:
+        await handler(event)
+
+    broker.subscriber(
         topics.submitted,
         **consumer_options(settings.kafka, group_id=settings.group_id),
         title=topics.submitted,
         description="Reports as submitted at intake, keyed by report id.",
-    )
-    async def on_submitted(event: ReportSubmitted) -> None:
-        await handler(event)
+    )(on_submitted)
 
     return consumer_app(
-        settings=settings, broker=broker, client=client, store=store, title="Aiguillage triage",
+        settings=settings,
+        broker=broker,
+        client=client,
+        store=store,
+        title="Aiguillage triage",
         description=DESCRIPTION,
     )

@@ -1,0 +1,185 @@
+"""Dispatch's routing (ROUTING_POLICY.md §4): pure, one Reason per destination."""
+
+from aiguillage.dispatch.zones import CommuneIndex, Zone
+from aiguillage.shared.decision import Reason, Routing, TriageDecision
+from aiguillage.shared.report import Victim
+from aiguillage.shared.vocabulary import Category, Destination, Scope
+
+ANALYST_CATEGORIES = frozenset(
+    {
+        Category.TERRORISM,
+        Category.CHILD_SEXUAL_ABUSE,
+        Category.THREATS_VIOLENCE,
+        Category.HATE,
+        Category.ENDANGERMENT,
+        Category.INCITEMENT_OFFENCES,
+        Category.ILLICIT_TRAFFICKING,
+        Category.SCAM,
+        Category.CYBERHARASSMENT,
+    }
+)
+LAW_ENFORCEMENT_CATEGORIES = frozenset(
+    {
+        Category.TERRORISM,
+        Category.CHILD_SEXUAL_ABUSE,
+        Category.THREATS_VIOLENCE,
+        Category.HATE,
+        Category.INSULT_DEFAMATION,
+        Category.CYBERHARASSMENT,
+        Category.ILLICIT_TRAFFICKING,
+        Category.INCITEMENT_OFFENCES,
+    }
+)
+ANALYST_SCOPES = frozenset({Scope.PUBLIC, Scope.MIXED, Scope.UNKNOWN})
+PRIVATE_SCOPES = frozenset({Scope.PRIVATE, Scope.MIXED})
+_ORDER = {destination: index for index, destination in enumerate(Destination)}
+
+
+def _names(categories: set[Category]) -> tuple[str, ...]:
+    return tuple(f"category:{c}" for c in sorted(categories))
+
+
+def _law_enforcement(
+    victim: Victim, communes: CommuneIndex, why: str, signals: tuple[str, ...]
+) -> tuple[Destination, list[Reason]]:
+    answer = communes.zone_of(insee_code=victim.commune_insee, postal_code=victim.postal_code)
+    if answer is None:
+        given = victim.commune_insee or victim.postal_code
+        location = (
+            f"location {given} not found in the commune list"
+            if given
+            else "the victim's location is unknown"
+        )
+        return Destination.LAW_ENFORCEMENT_UNASSIGNED, [
+            Reason(
+                subject=f"destination:{Destination.LAW_ENFORCEMENT_UNASSIGNED}",
+                rule=f"{why}; {location}: complaint desk to assign by hand",
+                signals=signals,
+            )
+        ]
+    destination = Destination.POLICE if answer.zone is Zone.POLICE else Destination.GENDARMERIE
+    zone_reason = answer.reasons[-1]
+    reasons = [
+        Reason(
+            subject=f"destination:{destination}",
+            rule=f"{why}; {answer.commune.name} is in the {answer.zone} zone ({zone_reason.rule})",
+            signals=(*signals, *zone_reason.signals),
+        ),
+        *(
+            Reason(subject=f"destination:{destination}", rule=r.rule, signals=r.signals)
+            for r in answer.reasons[:-1]
+        ),
+    ]
+    return destination, reasons
+
+
+def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> Routing:
+    categories = set(decision.categories)
+    scope = decision.scope
+    chosen: dict[Destination, list[Reason]] = {}
+
+    if decision.imminent_danger:
+        chosen[Destination.EMERGENCY] = [
+            Reason(
+                subject=f"destination:{Destination.EMERGENCY}",
+                rule="imminent danger: immediate transmission to the competent forces",
+                signals=("imminent_danger=true",),
+            )
+        ]
+
+    insult_only = categories == {Category.INSULT_DEFAMATION}
+    analyst_categories = categories & ANALYST_CATEGORIES
+    if scope in ANALYST_SCOPES and analyst_categories and not insult_only:
+        chosen[Destination.ANALYSTS] = [
+            Reason(
+                subject=f"destination:{Destination.ANALYSTS}",
+                rule=f"scope {scope} and a category PHAROS analysts handle (a queue each)",
+                signals=(f"scope:{scope}", *_names(analyst_categories)),
+            )
+        ]
+
+    law_categories = categories & LAW_ENFORCEMENT_CATEGORIES
+    if insult_only:
+        destination, reasons = _law_enforcement(
+            victim,
+            communes,
+            f"insult or defamation alone: only the victim can file a complaint "
+            f"(whatever the scope, here {scope})",
+            _names(categories),
+        )
+        chosen[destination] = reasons
+    elif scope in PRIVATE_SCOPES and law_categories:
+        part = "the private part of a mixed case" if scope is Scope.MIXED else "a private case"
+        destination, reasons = _law_enforcement(
+            victim,
+            communes,
+            f"{part} with a law-enforcement category needs a complaint",
+            (f"scope:{scope}", *_names(law_categories)),
+        )
+        chosen[destination] = reasons
+
+    if Category.CHILD_SEXUAL_ABUSE in categories:
+        chosen[Destination.OFMIN] = [
+            Reason(
+                subject=f"destination:{Destination.OFMIN}",
+                rule="child sexual abuse: OFMIN is notified",
+                signals=("category:child_sexual_abuse",),
+            )
+        ]
+    elif Category.CYBERHARASSMENT in categories and decision.victim_minor:
+        chosen[Destination.OFMIN] = [
+            Reason(
+                subject=f"destination:{Destination.OFMIN}",
+                rule="cyber-harassment of a minor: OFMIN is notified",
+                signals=("category:cyberharassment", "victim_minor=true"),
+            )
+        ]
+
+    if Category.SCAM in categories and scope in PRIVATE_SCOPES:
+        chosen[Destination.THESEE] = [
+            Reason(
+                subject=f"destination:{Destination.THESEE}",
+                rule="scam with a private part: THESEE (online complaint for scams), "
+                "not police or gendarmerie",
+                signals=("category:scam", f"scope:{scope}"),
+            )
+        ]
+
+    if not chosen:
+        chosen[Destination.CLOSED] = [_closed_reason(categories, scope)]
+
+    ordered = sorted(chosen, key=_ORDER.__getitem__)
+    return Routing(
+        destinations=tuple(ordered), reasons=tuple(r for d in ordered for r in chosen[d])
+    )
+
+
+def _closed_reason(categories: set[Category], scope: Scope) -> Reason:
+    subject = f"destination:{Destination.CLOSED}"
+    if Category.ENDANGERMENT in categories and scope is Scope.PRIVATE:
+        return Reason(
+            subject=subject,
+            rule=(
+                "private endangerment that is not imminent: no service can act on the content; "
+                "the reporter is "
+                "pointed to the 3114 suicide-prevention line (free, 24/7)"
+            ),
+            signals=("category:endangerment", f"scope:{scope}"),
+        )
+    if categories == {Category.SPAM}:
+        return Reason(
+            subject=subject,
+            rule="spam only: no other offence; the reporter gets guidance",
+            signals=("category:spam",),
+        )
+    if not categories:
+        return Reason(
+            subject=subject,
+            rule="no category: not illicit or no usable information; the reporter is told why",
+            signals=("no category",),
+        )
+    return Reason(
+        subject=subject,
+        rule="no destination applies to these categories and scope",
+        signals=(*_names(categories), f"scope:{scope}"),
+    )

@@ -1,0 +1,90 @@
+"""Triage's decision core: `classify(report) -> TriageDecision`, pure and deterministic.
+
+The vocabularies (TOML files in `vocabularies/`, see docs/vocabularies.md) are read and compiled
+once per process; `classify` itself does no I/O.
+"""
+
+from aiguillage.shared.decision import Reason, TriageDecision
+from aiguillage.shared.report import Report
+from aiguillage.shared.vocabulary import Category
+from aiguillage.triage.classifier.categories import Finding, apply_labelling_rules, score_category
+from aiguillage.triage.classifier.danger import decide_imminent
+from aiguillage.triage.classifier.harassment import detect_harassment
+from aiguillage.triage.classifier.matching import Evidence
+from aiguillage.triage.classifier.priority import decide_priority
+from aiguillage.triage.classifier.scope import decide_scope
+from aiguillage.triage.classifier.victim import decide_school_context, decide_victim_minor
+from aiguillage.triage.classifier.vocab import load_vocabulary
+
+__all__ = ["classify", "warm_up"]
+
+_CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
+
+
+def warm_up() -> None:
+    """Load and compile the vocabularies now rather than on the first report."""
+    load_vocabulary()
+
+
+def classify(report: Report) -> TriageDecision:
+    vocabulary = load_vocabulary()
+    evidence = Evidence(vocabulary, report.description)
+    hint_weight = float(vocabulary.settings.get("hint_weight", 0.4))
+
+    victim_minor, minor_reason = decide_victim_minor(evidence, report.victim)
+    facts = {"victim_minor": bool(victim_minor)}
+    found: dict[Category, Finding] = {}
+    for spec in vocabulary.categories:
+        finding = score_category(evidence, spec, report.category_hint, hint_weight, facts)
+        if finding.score >= spec.threshold:
+            found[spec.category] = finding
+    found, labelling_notes = apply_labelling_rules(found)
+    categories = set(found)
+    harassment = detect_harassment(evidence, categories)
+    if harassment is not None:
+        categories.add(Category.CYBERHARASSMENT)
+        categories.discard(Category.SPAM)
+
+    if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
+        victim_minor = True
+        minor_reason = Reason(
+            subject="victim_minor",
+            rule="sexual images or solicitation of children: the victims are minors",
+            signals=("category:child_sexual_abuse",),
+        )
+    scope, scope_reason = decide_scope(evidence, report.where_seen)
+    school, school_reason = decide_school_context(evidence, report.victim)
+    imminent, imminent_reason = decide_imminent(evidence, categories)
+    priority, priority_reasons = decide_priority(
+        categories,
+        imminent=imminent,
+        victim_minor=victim_minor,
+        trusted_flagger=report.reporter.trusted_flagger,
+    )
+
+    ordered = tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
+    reasons: list[Reason] = []
+    for category in ordered:
+        if category in found:
+            reasons.extend(found[category].reasons)
+        elif category is Category.CYBERHARASSMENT and harassment is not None:
+            reasons.append(harassment)
+    if not ordered:
+        reasons.append(
+            Reason(
+                subject="categories",
+                rule="no category's evidence reached the threshold",
+                signals=(),
+            )
+        )
+    reasons.extend(labelling_notes)
+    reasons.extend([scope_reason, minor_reason, school_reason, imminent_reason, *priority_reasons])
+    return TriageDecision(
+        categories=ordered,
+        scope=scope,
+        victim_minor=victim_minor,
+        school_context=school,
+        imminent_danger=imminent,
+        priority=priority,
+        reasons=tuple(reasons),
+    )

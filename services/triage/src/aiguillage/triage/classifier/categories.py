@@ -1,0 +1,112 @@
+"""Scoring the form categories (§3.1) from the vocabularies' rules, then the labelling rules.
+
+Each category's rules add weights; the category applies at 1.0. The reporter's ticked box adds
+`hint_weight` (0.4): enough to confirm weak evidence, never enough alone.
+"""
+
+from dataclasses import dataclass
+
+from aiguillage.shared.decision import Reason
+from aiguillage.shared.vocabulary import Category
+from aiguillage.triage.classifier.matching import Evidence, Match
+from aiguillage.triage.classifier.vocab import CategorySpec, Rule
+
+GLOBAL_INNOCENT = "innocent_all"
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: Category
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def _rule_matches(
+    evidence: Evidence, rule: Rule, hidden: tuple[str, ...], facts: dict[str, bool]
+) -> list[Match] | None:
+    """The matches that satisfy `rule`, or None when it does not apply."""
+    found: list[tuple[Match, ...]] = []
+    for group in rule.when:
+        if group.startswith("@"):
+            if not facts.get(group[1:], False):
+                return None
+            continue
+        matches = evidence.find(group, hidden_by=hidden)
+        if not matches:
+            return None
+        found.append(matches)
+    if any(evidence.has(group, hidden_by=hidden) for group in rule.unless):
+        return None
+    if rule.same_sentence and len(found) > 1:
+        common = set.intersection(*({m.sentence for m in matches} for matches in found))
+        if not common:
+            return None
+        found = [tuple(m for m in matches if m.sentence in common) for matches in found]
+    return [m for matches in found for m in matches]
+
+
+def score_category(
+    evidence: Evidence,
+    spec: CategorySpec,
+    hint: Category | None,
+    hint_weight: float,
+    facts: dict[str, bool],
+) -> Finding:
+    hidden = (GLOBAL_INNOCENT,) + ((spec.innocent,) if spec.innocent else ())
+    score = 0.0
+    reasons: list[Reason] = []
+    for rule in spec.rules:
+        matches = _rule_matches(evidence, rule, hidden, facts)
+        if matches is None:
+            continue
+        if rule.per_match:
+            distinct = {m.text for m in matches}
+            gained = min(rule.max, rule.weight * len(distinct))
+        else:
+            gained = rule.weight
+        score += gained
+        signals = [m.signal for m in matches[:4]] + [
+            f"fact:{g[1:]}" for g in rule.when if g.startswith("@")
+        ]
+        reasons.append(
+            Reason(subject=f"category:{spec.category}", rule=rule.because, signals=tuple(signals))
+        )
+    if hint == spec.category and score > 0:
+        score += hint_weight
+        reasons.append(
+            Reason(
+                subject=f"category:{spec.category}",
+                rule="the box the reporter ticked confirms weaker evidence",
+                signals=(f"field:category_hint={hint}",),
+            )
+        )
+    return Finding(spec.category, round(score, 3), tuple(reasons))
+
+
+def apply_labelling_rules(
+    found: dict[Category, Finding],
+) -> tuple[dict[Category, Finding], list[Reason]]:
+    """§3.1's rules for reports that touch two categories."""
+    notes: list[Reason] = []
+
+    def drop(category: Category, rule: str) -> None:
+        if category in found:
+            del found[category]
+            notes.append(
+                Reason(subject=f"category:{category}", rule=rule, signals=("rule:labelling",))
+            )
+
+    if Category.HATE in found:
+        drop(
+            Category.INSULT_DEFAMATION,
+            "an insult because of a protected characteristic is hate alone (§3.1)",
+        )
+    if Category.CHILD_SEXUAL_ABUSE in found:
+        drop(Category.SCAM, "blackmail or sextortion of a minor is child_sexual_abuse alone (§3.1)")
+        drop(
+            Category.ILLICIT_TRAFFICKING,
+            "selling or sharing sexual images of children is child_sexual_abuse alone (§3.1)",
+        )
+    if len(found) > 1:
+        drop(Category.SPAM, "spam is advertising with no other offence (§3.1)")
+    return found, notes

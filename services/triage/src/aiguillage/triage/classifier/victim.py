@@ -1,0 +1,114 @@
+"""victim_minor and school_context (§3.3). The description wins over a mis-ticked box.
+
+victim_minor, first rule that answers:
+1. an age attached to the victim ("ma fille de 13 ans", "j'ai 24 ans", "my daughter (16)");
+2. the victim described as a pupil ("ma fille est en 5e", "je suis collégien") or as an adult
+   ("je suis prof");
+3. the form's `is_minor` field;
+4. weaker signs a minor is involved (a school year, "collège", "ado", an unattributed age under 18);
+5. otherwise unknown (None): no identifiable victim.
+Sexual images of children make it true (applied by the caller once categories are known).
+"""
+
+import re
+
+from aiguillage.shared.decision import Reason
+from aiguillage.shared.report import Victim
+from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
+from aiguillage.triage.classifier.matching import Evidence, Match
+
+ADULT_AGE = 18
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def _ages(matches: tuple[Match, ...], innocent: tuple[Match, ...]) -> list[tuple[int, Match]]:
+    found = []
+    for match in matches:
+        if any(
+            match.start < i.end and i.start < match.end and i.start >= match.start for i in innocent
+        ):
+            continue
+        numbers = _NUMBER.findall(match.text)
+        if numbers:
+            age = int(numbers[-1])
+            if 0 < age < 120:
+                found.append((age, match))
+    return found
+
+
+def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None, Reason]:
+    hidden = (GLOBAL_INNOCENT,)
+    innocent = evidence.all("age_innocent")
+    ages = _ages(evidence.find("victim_age", hidden_by=hidden), innocent)
+    minors = [(a, m) for a, m in ages if a < ADULT_AGE]
+    if minors:
+        return True, Reason(
+            subject="victim_minor",
+            rule="the description gives the victim's age, under 18",
+            signals=(minors[0][1].signal,),
+        )
+    if ages:
+        return False, Reason(
+            subject="victim_minor",
+            rule="the description gives the victim's age, 18 or over",
+            signals=(ages[0][1].signal,),
+        )
+    strong = evidence.signals("minor_strong", hidden_by=hidden, limit=1)
+    if strong:
+        return True, Reason(
+            subject="victim_minor",
+            rule="the description says the victim is a pupil or a minor",
+            signals=tuple(strong),
+        )
+    adult = evidence.signals("adult_words", hidden_by=hidden, limit=1)
+    if adult:
+        return False, Reason(
+            subject="victim_minor",
+            rule="the description says the victim is an adult",
+            signals=tuple(adult),
+        )
+    if victim.is_minor is not None:
+        return victim.is_minor, Reason(
+            subject="victim_minor",
+            rule="the form's field",
+            signals=(f"field:victim.is_minor={str(victim.is_minor).lower()}",),
+        )
+    weak = evidence.signals("minor_words", hidden_by=hidden, limit=1)
+    loose_minor_ages = [
+        (a, m)
+        for a, m in _ages(evidence.find("any_age", hidden_by=hidden), innocent)
+        if a < ADULT_AGE
+    ]
+    if weak or loose_minor_ages:
+        signals = weak + [m.signal for _, m in loose_minor_ages[:1]]
+        return True, Reason(
+            subject="victim_minor",
+            rule="the description points to a minor (school year, age, 'ado')",
+            signals=tuple(signals),
+        )
+    return None, Reason(
+        subject="victim_minor",
+        rule="no identifiable victim or age",
+        signals=("field:victim.is_minor=null",),
+    )
+
+
+def decide_school_context(evidence: Evidence, victim: Victim) -> tuple[bool, Reason]:
+    school = evidence.signals("school", hidden_by=(GLOBAL_INNOCENT,), limit=2)
+    if school:
+        return True, Reason(
+            subject="school_context",
+            rule="it happens at school or between pupils",
+            signals=tuple(school),
+        )
+    if victim.school_context:
+        return True, Reason(
+            subject="school_context",
+            rule="the form's field",
+            signals=("field:victim.school_context=true",),
+        )
+    return False, Reason(
+        subject="school_context",
+        rule="nothing points to school",
+        signals=(f"field:victim.school_context={str(victim.school_context).lower()}",),
+    )

@@ -1,0 +1,89 @@
+"""`aiguillage decide` and `aiguillage evaluate`: the decision core without the services."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from aiguillage.cli.decisions import decide
+from aiguillage.cli.evaluation import evaluate, load_cases, render
+from aiguillage.dispatch.zones import CommuneIndex
+from aiguillage.shared.report import Report
+
+
+def parse_line(line: str) -> tuple[str | None, Report]:
+    """One input line: the intake body, an optional top-level `id` and optional
+    `reporter.trusted_flagger`."""
+    raw = json.loads(line)
+    if not isinstance(raw, dict):
+        raise TypeError("a line must be a JSON object")
+    report_id = raw.pop("id", None)
+    return (None if report_id is None else str(report_id)), Report.model_validate(raw)
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or '(line)'}: {e['msg']}" for e in exc.errors()
+        )
+    return str(exc)
+
+
+def run_decide(source: TextIO, out: TextIO, err: TextIO) -> int:
+    """Decide every line of `source`; returns how many lines failed."""
+    communes = CommuneIndex.load()
+    failed = 0
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            report_id, report = parse_line(line)
+        except (ValidationError, ValueError, TypeError) as exc:
+            failed += 1
+            err.write(f"line {number}: invalid report: {_error_text(exc)}\n")
+            continue
+        record = decide(report, communes, report_id)
+        out.write(record.model_dump_json() + "\n")
+    return failed
+
+
+def decide_command(
+    file: Annotated[
+        str,
+        typer.Argument(help="JSON lines of reports (intake body, optional `id`); '-' for stdin"),
+    ] = "-",
+) -> None:
+    """Decide each report: one JSON decision per line on stdout, errors on stderr."""
+    if file == "-":
+        failed = run_decide(sys.stdin, sys.stdout, sys.stderr)
+    else:
+        path = Path(file)
+        if not path.is_file():
+            sys.stderr.write(f"{file}: no such file\n")
+            raise typer.Exit(code=2)
+        with path.open(encoding="utf-8") as source:
+            failed = run_decide(source, sys.stdout, sys.stderr)
+    if failed:
+        sys.stderr.write(f"{failed} line(s) failed\n")
+        raise typer.Exit(code=1)
+
+
+def evaluate_command(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="labelled cases, one JSON object a line (dev_cases.jsonl format)",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+) -> None:
+    """Print the metrics of the decision core on labelled cases."""
+    communes = CommuneIndex.load()
+    cases = load_cases(file)
+    metrics = evaluate(cases, lambda case: decide(case.report, communes, case.id))
+    render(metrics, Console())

@@ -1,0 +1,77 @@
+"""The decide and evaluate commands, on a tiny Typer app built here."""
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from aiguillage.cli.decide import decide_command, evaluate_command
+
+app = typer.Typer()
+app.command("decide")(decide_command)
+app.command("evaluate")(evaluate_command)
+runner = CliRunner()
+
+GOOD = json.dumps(
+    {
+        "id": "r1",
+        "description": "J'ai reçu un SMS de la banque me demandant mes codes, lien bizarre.",
+        "where_seen": "sms",
+    }
+)
+FLAGGED = json.dumps(
+    {
+        "description": "Vidéo YouTube de propagande de Daech.",
+        "where_seen": "video",
+        "reporter": {"trusted_flagger": True},
+    }
+)
+
+
+def test_decide_from_stdin_writes_one_json_line_per_report() -> None:
+    result = runner.invoke(app, ["decide", "-"], input=GOOD + "\n" + FLAGGED + "\n")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["id"] == "r1"
+    assert lines[0]["destinations"] == ["thesee"]
+    assert lines[0]["reasons"]
+    assert lines[1]["id"] is None
+    assert lines[1]["priority"] == "P1"
+    assert set(lines[0]) == {
+        "id",
+        "categories",
+        "scope",
+        "imminent_danger",
+        "victim_minor",
+        "school_context",
+        "destinations",
+        "priority",
+        "reasons",
+    }
+
+
+def test_bad_lines_are_reported_with_their_number_and_the_rest_continues(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        GOOD
+        + "\n{not json\n"
+        + json.dumps({"description": "x", "where_seen": "fax"})
+        + "\n"
+        + FLAGGED
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["decide", str(path)])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 2
+    assert "line 2" in result.stderr
+    assert "line 3" in result.stderr
+    assert "where_seen" in result.stderr
+
+
+def test_evaluate_prints_metrics() -> None:
+    corpus = Path(__file__).parents[1] / "corpus/reports.jsonl"
+    result = runner.invoke(app, ["evaluate", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "category micro-F1" in result.stdout
