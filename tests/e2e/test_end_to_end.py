@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from aiguillage.cli.decisions import decide
+from aiguillage.cli.scenarios import SCENARIOS
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.localstack.servers import free_port
 from aiguillage.localstack.services import SERVICES, ServiceProcess
@@ -160,3 +161,37 @@ async def test_reports_reach_exactly_their_destinations(
         mine = [line for line in lines if line.get("report_id") == report_id]
         assert mine, f"{name} logged nothing for {report_id}"
         assert all(line["service"] == name for line in mine)
+
+
+def test_produce_posts_scenarios_and_says_where_they_went(stack: str) -> None:
+    from typer.testing import CliRunner
+
+    from aiguillage.cli.main import app
+
+    result = CliRunner().invoke(
+        app, ["produce", "--url", stack, "--count", "20", "--rate", "0", "--wait", "60"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "20 reports accepted" in result.output
+    # Every scenario's row says all its reports were dispatched, and where.
+    names = {s.name for s in SCENARIOS}
+    rows = [
+        cells
+        for line in result.output.splitlines()
+        if (cells := [c.strip() for c in line.split("│")[1:-1]]) and cells[0] in names
+    ]
+    assert sum(int(cells[1]) for cells in rows) == 20
+    for cells in rows:
+        assert cells[1] == cells[2], cells  # reports == dispatched
+        assert cells[3], cells
+        assert "(not yet)" not in cells[3], cells
+
+
+def test_produce_says_clearly_when_intake_is_unreachable() -> None:
+    from typer.testing import CliRunner
+
+    from aiguillage.cli.main import app
+
+    result = CliRunner().invoke(app, ["produce", "--url", f"http://127.0.0.1:{free_port()}"])
+    assert result.exit_code == 2
+    assert "cannot reach the intake API" in result.output

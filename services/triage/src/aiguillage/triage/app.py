@@ -8,7 +8,7 @@ from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
 from aiguillage.shared.stage import stage_middleware
 from aiguillage.shared.topics import Topics
-from aiguillage.triage.classifier import classify
+from aiguillage.triage.classifier import classify, warm_up
 from aiguillage.triage.handler import TriageHandler
 from aiguillage.triage.settings import TriageSettings
 
@@ -17,6 +17,7 @@ DESCRIPTION = "Triage: decides categories, scope, minors, danger and priority."
 
 
 def create_app(settings: TriageSettings) -> AsgiFastStream:
+    warm_up()  # compile the vocabularies at start-up, not on the first report
     topics = Topics(prefix=settings.kafka.topic_prefix)
     client = connect(settings.mongo)
     store = ReportStore(client[settings.mongo.database])
