@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from aiguillage.cli.apidocs import docs_command
 from aiguillage.cli.decide import decide_command, evaluate_command
 from aiguillage.cli.produce import produce_command
 
@@ -73,3 +74,4 @@ def up_command(
 app.command("produce")(produce_command)
 app.command("decide")(decide_command)
 app.command("evaluate")(evaluate_command)
+app.command("docs")(docs_command)
