@@ -7,6 +7,7 @@ import httpx
 
 from aiguillage.intake.app import create_app as create_intake
 from aiguillage.intake.settings import IntakeSettings
+from aiguillage.triage.handler import Classifier
 
 
 @contextlib.asynccontextmanager
@@ -23,13 +24,21 @@ async def intake_client() -> AsyncIterator[httpx.AsyncClient]:
 
 
 @contextlib.asynccontextmanager
-async def consumer_service(service: str) -> AsyncIterator[None]:
-    """Triage or dispatch, consuming until the block ends."""
+async def consumer_service(
+    service: str, *, classifier: Classifier | None = None
+) -> AsyncIterator[None]:
+    """Triage or dispatch, consuming until the block ends; triage with another classifier if
+    given (to make it fail on purpose)."""
     if service == "triage":
         from aiguillage.triage.app import create_app as create_triage
         from aiguillage.triage.settings import TriageSettings
 
-        app = create_triage(TriageSettings())
+        settings = TriageSettings()
+        app = (
+            create_triage(settings, classifier=classifier)
+            if classifier
+            else create_triage(settings)
+        )
     else:
         from aiguillage.dispatch.app import create_app as create_dispatch
         from aiguillage.dispatch.settings import DispatchSettings

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiguillage.localstack.servers import free_port, mongo_url, secantus, tansu
+from aiguillage.localstack.servers import LocalServer, free_port, mongo_url, secantus, tansu
 from aiguillage.shared.settings import local_overrides
 
 
@@ -72,3 +72,26 @@ def _containers() -> Iterator[Servers]:
             mongo_url=mongo.get_connection_url(),
             idempotence=True,
         )
+
+
+@contextlib.contextmanager
+def dedicated_broker(workdir: Path) -> Iterator[LocalServer]:
+    """A broker of a test's own, to stop and start: a restart of Tansu wipes its data, as a
+    broker that lost its disks would."""
+    broker = tansu(port=free_port(), log_path=workdir / "tansu-own.log").start()
+    try:
+        yield broker
+    finally:
+        broker.stop()
+
+
+@contextlib.contextmanager
+def dedicated_database(workdir: Path) -> Iterator[LocalServer]:
+    """A database of a test's own, to stop and start; its data survives a restart."""
+    database = secantus(
+        port=free_port(), storage_path=workdir / "mongo-own", log_path=workdir / "mongo-own.log"
+    ).start()
+    try:
+        yield database
+    finally:
+        database.stop()

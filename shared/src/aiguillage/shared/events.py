@@ -82,3 +82,26 @@ class ReporterNotice(Event):
     event_type: Literal["reporter.notice"] = "reporter.notice"
     destinations: tuple[Destination, ...]
     text: str
+
+
+class MessageSource(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    topic: str
+    partition: int
+    offset: int
+    key: str | None
+
+
+class DeadLetter(BaseModel):
+    """A message a stage gave up on: why, where it came from, and its payload as received, so it
+    can be replayed to its source topic once the cause is fixed (`aiguillage dlq replay`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: Literal[1] = 1
+    stage: str
+    error: str
+    source: MessageSource
+    payload: str
+    dead_lettered_at: datetime

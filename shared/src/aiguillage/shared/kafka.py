@@ -27,6 +27,7 @@ def make_broker(settings: KafkaSettings, *, client_id: str, description: str) ->
         acks="all",
         enable_idempotence=settings.enable_idempotence,
         request_timeout_ms=settings.request_timeout_ms,
+        metadata_max_age_ms=settings.metadata_max_age_ms,
         # Topics are created with their partitions by `ensure_topics`; an auto-created topic
         # would get the broker's default partition count.
         allow_auto_create_topics=False,

@@ -53,7 +53,8 @@ class ReportStore:
         self._database = database
 
     async def ensure_indexes(self) -> None:
-        await self._reports.create_index("status")
+        # The redrive scans reports short of dispatched, oldest change first.
+        await self._reports.create_index([("status", 1), ("updated_at", 1)])
         # The outbox relay scans only the reports whose event is not yet on Kafka.
         await self._reports.create_index(
             "outbox.pending", partialFilterExpression={"outbox.pending": True}
@@ -111,6 +112,38 @@ class ReportStore:
             )
             async for doc in cursor
         ]
+
+    async def stale_reports(
+        self, *, older_than: timedelta, limit: int = 500
+    ) -> list[PendingPublication]:
+        """Reports short of dispatched whose last change is older than `older_than`: their
+        messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
+        cursor = (
+            self._reports.find(
+                {
+                    "status": {"$ne": ReportStatus.DISPATCHED.value},
+                    "updated_at": {"$lt": now() - older_than},
+                    "outbox.pending": False,
+                },
+                {"outbox.event": 1},
+            )
+            .sort("updated_at", 1)
+            .limit(limit)
+        )
+        return [
+            PendingPublication(
+                report_id=doc["_id"],
+                event=ReportSubmitted.model_validate_json(doc["outbox"]["event"]),
+            )
+            async for doc in cursor
+        ]
+
+    async def mark_redriven(self, report_id: str) -> None:
+        # Moving `updated_at` gives the redriven report another full delay before the next try.
+        await self._reports.update_one(
+            {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
+            {"$set": {"updated_at": now()}, "$inc": {"redrives": 1}},
+        )
 
     async def record_triage(self, report_id: str, decision: TriageDecision) -> ReportStatus | None:
         """Store triage's decision; return the status the report had, None if it is unknown."""

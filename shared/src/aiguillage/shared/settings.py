@@ -22,6 +22,8 @@ class KafkaSettings(BaseModel):
     session_timeout_ms: int = Field(default=10_000, ge=1_000)
     heartbeat_interval_ms: int = Field(default=3_000, ge=100)
     request_timeout_ms: int = Field(default=30_000, ge=1_000)
+    # How soon a client sees topics created again after a broker lost its data.
+    metadata_max_age_ms: int = Field(default=300_000, ge=1_000)
     # Every topic name starts with this; tests give each test its own prefix.
     topic_prefix: str = Field(default="", pattern=r"^[A-Za-z0-9._-]*$")
     partitions: int = Field(default=4, ge=1, le=1_000)
@@ -66,5 +68,17 @@ def local_overrides(*, bootstrap_servers: str, mongo_url: str) -> dict[str, str]
         "AIGUILLAGE_KAFKA__FETCH_MAX_WAIT_MS": "10",
         "AIGUILLAGE_KAFKA__SESSION_TIMEOUT_MS": "6000",
         "AIGUILLAGE_KAFKA__HEARTBEAT_INTERVAL_MS": "1000",
+        # Tansu keeps topics in memory: after a restart they are created again and must be seen.
+        "AIGUILLAGE_KAFKA__METADATA_MAX_AGE_MS": "5000",
         "AIGUILLAGE_MONGO__URL": mongo_url,
     }
+
+
+class StageSettings(ServiceSettings):
+    """What the consuming stages (triage, dispatch) add: their group and their retry policy."""
+
+    group_id: str
+    # Retries of a message that fails for a reason other than an unavailable server.
+    max_attempts: int = Field(default=5, ge=1, le=100)
+    retry_backoff_initial_s: float = Field(default=0.5, ge=0)
+    retry_backoff_max_s: float = Field(default=10.0, ge=0)

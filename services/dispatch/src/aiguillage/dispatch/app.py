@@ -14,7 +14,7 @@ from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTri
 from aiguillage.shared.kafka import consumer_options, make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
-from aiguillage.shared.stage import stage_middleware
+from aiguillage.shared.stage import RetryPolicy, stage_middleware
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 from aiguillage.shared.vocabulary import Destination
 
@@ -58,7 +58,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
             stage=STAGE,
             broker=broker,
             dead_letter_topic=topics.dead_letters(STAGE),
-            retry_backoff_s=settings.retry_backoff_s,
+            retry=RetryPolicy.of(settings),
         )
     )
 

@@ -1,10 +1,8 @@
 from pydantic import Field
 
-from aiguillage.shared.settings import ServiceSettings
+from aiguillage.shared.settings import StageSettings
 
 
-class DispatchSettings(ServiceSettings):
+class DispatchSettings(StageSettings):
     http_port: int = Field(default=8002, ge=1, le=65_535)
     group_id: str = "aiguillage-dispatch"
-    # Pause before a failed message is delivered again, so an outage is not a busy loop.
-    retry_backoff_s: float = Field(default=1.0, ge=0)

@@ -17,7 +17,6 @@ from aiguillage.intake.settings import IntakeSettings
 from aiguillage.shared.kafka import make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.startup import prepare
-from aiguillage.shared.topics import Topics
 
 
 def create_app(settings: IntakeSettings) -> FastAPI:
@@ -30,17 +29,16 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         )
         await prepare(settings, store=store, broker=broker)
         publisher = SubmissionPublisher(
-            broker=broker,
-            store=store,
-            topics=Topics(prefix=settings.kafka.topic_prefix),
-            timeout_s=settings.publish_timeout_s,
+            broker=broker, store=store, kafka=settings.kafka, timeout_s=settings.publish_timeout_s
         )
         app.state.resources = Resources(
             settings=settings, store=store, broker=broker, publisher=publisher
         )
         relay = asyncio.create_task(
             publisher.relay_forever(
-                interval_s=settings.outbox_interval_s, grace_s=settings.outbox_grace_s
+                interval_s=settings.outbox_interval_s,
+                grace_s=settings.outbox_grace_s,
+                redrive_s=settings.redrive_after_s,
             )
         )
         try:

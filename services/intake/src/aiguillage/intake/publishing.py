@@ -1,14 +1,24 @@
-"""Putting `ReportSubmitted` events on Kafka: from the request path, and from the outbox relay for
-what the request path could not publish (broker down, timeout, crash between store and publish)."""
+"""Putting `ReportSubmitted` events on Kafka, from the request path and from the relay.
+
+MongoDB is the system of record; Kafka carries work. The relay makes that true in two cases:
+- the outbox: a report stored but whose event the request path could not publish (broker down,
+  timeout, crash between store and publish) is published once it is `outbox_grace_s` old;
+- the redrive: a report published but still short of dispatched `redrive_after_s` later (its
+  messages lost in a broker crash or a wiped topic, or stuck) is published again. Every stage is
+  idempotent by report id, so a redrive of a report that was only slow changes nothing twice.
+"""
 
 import asyncio
 from datetime import timedelta
 
 from faststream.kafka import KafkaBroker
+from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.events import ReportSubmitted
+from aiguillage.shared.kafka import ensure_topics, publish_event
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.mongo import ReportStore
+from aiguillage.shared.settings import KafkaSettings
 from aiguillage.shared.topics import Topics
 
 log = get_logger(__name__)
@@ -16,25 +26,24 @@ log = get_logger(__name__)
 
 class SubmissionPublisher:
     def __init__(
-        self, *, broker: KafkaBroker, store: ReportStore, topics: Topics, timeout_s: float
-    ):
-        self._broker = broker
+        self, *, broker: KafkaBroker, store: ReportStore, kafka: KafkaSettings, timeout_s: float
+    ) -> None:
         self._store = store
-        self._topic = topics.submitted
+        self._kafka = kafka
         self._timeout_s = timeout_s
+        self._topics = Topics(prefix=kafka.topic_prefix)
+        self._submitted: DefaultPublisher = broker.publisher(self._topics.submitted)
+        # After a failed publish the broker may come back without its data, and a broker that
+        # creates topics on first use would give them its default partition count: nothing is
+        # published until the relay has created the topics with ours.
+        self._topics_checked = True
 
     async def publish(self, event: ReportSubmitted) -> bool:
         """Publish and clear the outbox entry; False when it stays queued for the relay."""
+        if not self._topics_checked:
+            return False
         try:
-            await asyncio.wait_for(
-                self._broker.publish(
-                    event,
-                    topic=self._topic,
-                    key=event.report_id.encode(),
-                    headers={"event-type": event.event_type, "schema-version": "1"},
-                ),
-                timeout=self._timeout_s,
-            )
+            await asyncio.wait_for(publish_event(self._submitted, event), timeout=self._timeout_s)
         except Exception as error:  # noqa: BLE001 - any failure leaves the event in the outbox
             log.warning(
                 "report.publish_deferred",
@@ -43,26 +52,48 @@ class SubmissionPublisher:
                 outcome="queued_in_outbox",
                 error=f"{type(error).__name__}: {error}",
             )
+            self._topics_checked = False
             await self._store.note_publish_failure(event.report_id)
             return False
         await self._store.mark_published(event.report_id)
         return True
 
-    async def relay_forever(self, *, interval_s: float, grace_s: float) -> None:
-        """Publish the outbox's leftovers; runs for the life of the service."""
+    async def relay_forever(self, *, interval_s: float, grace_s: float, redrive_s: float) -> None:
+        """Publish the outbox's leftovers and redrive stale reports, for the service's life."""
         while True:
             try:
-                await self.relay_once(grace_s=grace_s)
-            except Exception as error:  # noqa: BLE001 - the relay must outlive a database outage
+                await self.relay_once(grace_s=grace_s, redrive_s=redrive_s)
+            except Exception as error:  # noqa: BLE001 - the relay must outlive any outage
                 log.warning("outbox.relay_failed", stage="intake", error=repr(error))
             await asyncio.sleep(interval_s)
 
-    async def relay_once(self, *, grace_s: float) -> int:
+    async def relay_once(self, *, grace_s: float, redrive_s: float) -> int:
+        """One pass; returns how many events it published."""
+        if not self._topics_checked and not await self._recover_topics():
+            return 0
         published = 0
-        pending = await self._store.pending_publications(older_than=timedelta(seconds=grace_s))
-        for item in pending:
+        for item in await self._store.pending_publications(older_than=timedelta(seconds=grace_s)):
             if not await self.publish(item.event):
-                break  # the broker is still away: try again next round, oldest first
+                return published
             published += 1
             log.info("report.published_from_outbox", report_id=item.report_id, stage="intake")
+        for item in await self._store.stale_reports(older_than=timedelta(seconds=redrive_s)):
+            if not await self.publish(item.event):
+                return published
+            await self._store.mark_redriven(item.report_id)
+            published += 1
+            log.warning("report.redriven", report_id=item.report_id, stage="intake")
         return published
+
+    async def _recover_topics(self) -> bool:
+        """A broker that lost its data has lost its topics too: create them again (idempotent).
+        True once the topics are known to exist."""
+        try:
+            created = await ensure_topics(self._kafka, self._topics.all())
+        except Exception as error:  # noqa: BLE001 - the broker may still be away
+            log.warning("outbox.topics_unavailable", stage="intake", error=repr(error))
+            return False
+        if created:
+            log.warning("outbox.topics_recreated", stage="intake", topics=created)
+        self._topics_checked = True
+        return True

@@ -11,3 +11,5 @@ class IntakeSettings(ServiceSettings):
     # The relay publishes what the request path could not, once it is this old.
     outbox_grace_s: float = Field(default=2.0, ge=0)
     outbox_interval_s: float = Field(default=1.0, gt=0)
+    # A report still short of dispatched this long after its last change is published again.
+    redrive_after_s: float = Field(default=300.0, gt=0)

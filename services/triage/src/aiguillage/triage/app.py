@@ -6,17 +6,17 @@ from aiguillage.shared.events import ReportSubmitted, ReportTriaged
 from aiguillage.shared.kafka import consumer_options, make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
-from aiguillage.shared.stage import stage_middleware
+from aiguillage.shared.stage import RetryPolicy, stage_middleware
 from aiguillage.shared.topics import Topics
 from aiguillage.triage.classifier import classify, warm_up
-from aiguillage.triage.handler import TriageHandler
+from aiguillage.triage.handler import Classifier, TriageHandler
 from aiguillage.triage.settings import TriageSettings
 
 STAGE = "triage"
 DESCRIPTION = "Triage: decides categories, scope, minors, danger and priority."
 
 
-def create_app(settings: TriageSettings) -> AsgiFastStream:
+def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -> AsgiFastStream:
     warm_up()  # compile the vocabularies at start-up, not on the first report
     topics = Topics(prefix=settings.kafka.topic_prefix)
     client = connect(settings.mongo)
@@ -32,14 +32,14 @@ def create_app(settings: TriageSettings) -> AsgiFastStream:
         description="Triage decisions, keyed by report id.",
         schema=ReportTriaged,
     )
-    handler = TriageHandler(classify=classify, store=store, triaged=triaged)
+    handler = TriageHandler(classify=classifier, store=store, triaged=triaged)
 
     broker.add_middleware(
         stage_middleware(
             stage=STAGE,
             broker=broker,
             dead_letter_topic=topics.dead_letters(STAGE),
-            retry_backoff_s=settings.retry_backoff_s,
+            retry=RetryPolicy.of(settings),
         )
     )
 
