@@ -8,6 +8,7 @@ import typer
 
 from aiguillage.cli.apidocs import docs_command
 from aiguillage.cli.decide import decide_command, evaluate_command
+from aiguillage.cli.dlq import dlq_app
 from aiguillage.cli.produce import produce_command
 
 app = typer.Typer(
@@ -75,3 +76,4 @@ app.command("produce")(produce_command)
 app.command("decide")(decide_command)
 app.command("evaluate")(evaluate_command)
 app.command("docs")(docs_command)
+app.add_typer(dlq_app, name="dlq")
