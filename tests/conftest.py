@@ -26,6 +26,8 @@ def isolated_env(servers: Servers) -> Iterator[dict[str, str]]:
         "AIGUILLAGE_KAFKA__PARTITIONS": "3",
         "AIGUILLAGE_MONGO__DATABASE": f"t{suffix}",
         "AIGUILLAGE_LOG_FORMAT": "json",
+        # Tests post far faster than any citizen; the limit has its own test.
+        "AIGUILLAGE_RATE_LIMIT_PER_MINUTE": "0",
     }
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)

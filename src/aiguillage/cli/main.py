@@ -9,6 +9,7 @@ import typer
 from aiguillage.cli.apidocs import docs_command
 from aiguillage.cli.decide import decide_command, evaluate_command
 from aiguillage.cli.dlq import dlq_app
+from aiguillage.cli.keys import keys_app
 from aiguillage.cli.produce import produce_command
 
 app = typer.Typer(
@@ -77,3 +78,4 @@ app.command("decide")(decide_command)
 app.command("evaluate")(evaluate_command)
 app.command("docs")(docs_command)
 app.add_typer(dlq_app, name="dlq")
+app.add_typer(keys_app, name="keys")

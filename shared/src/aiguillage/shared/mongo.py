@@ -64,7 +64,7 @@ class ReportStore:
         await self._database.command("ping")
 
     async def insert_submitted(
-        self, *, report: Report, event: ReportSubmitted, tracking_token_sha256: str
+        self, *, report: Report, event: ReportSubmitted, tracking_token_sha256: str, by: str
     ) -> None:
         """Store a new report with its event in the outbox: from here on it cannot be lost."""
         at = event.occurred_at
@@ -77,7 +77,7 @@ class ReportStore:
                 "tracking_token_sha256": tracking_token_sha256,
                 "report": report.model_dump(mode="json"),
                 "outbox": {"pending": True, "event": event.model_dump_json(), "attempts": 0},
-                "history": [_history(ReportStatus.RECEIVED, at, "intake")],
+                "history": [_history(ReportStatus.RECEIVED, at, by)],
             }
         )
 

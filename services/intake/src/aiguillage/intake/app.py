@@ -12,8 +12,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from aiguillage.intake.dependencies import Resources
 from aiguillage.intake.limits import BodyLimitMiddleware
 from aiguillage.intake.publishing import SubmissionPublisher
+from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.routes import router
 from aiguillage.intake.settings import IntakeSettings
+from aiguillage.shared.credentials import ApiKeyStore
 from aiguillage.shared.kafka import make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.startup import prepare
@@ -28,11 +30,20 @@ def create_app(settings: IntakeSettings) -> FastAPI:
             settings.kafka, client_id="aiguillage-intake", description="Aiguillage intake"
         )
         await prepare(settings, store=store, broker=broker)
+        keys = ApiKeyStore(client[settings.mongo.database])
+        await keys.ensure_indexes()
         publisher = SubmissionPublisher(
             broker=broker, store=store, kafka=settings.kafka, timeout_s=settings.publish_timeout_s
         )
         app.state.resources = Resources(
-            settings=settings, store=store, broker=broker, publisher=publisher
+            settings=settings,
+            store=store,
+            keys=keys,
+            broker=broker,
+            publisher=publisher,
+            limiter=RateLimiter(
+                per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+            ),
         )
         relay = asyncio.create_task(
             publisher.relay_forever(

@@ -7,7 +7,9 @@ from fastapi import Depends, Request
 from faststream.kafka import KafkaBroker
 
 from aiguillage.intake.publishing import SubmissionPublisher
+from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.settings import IntakeSettings
+from aiguillage.shared.credentials import ApiKeyStore
 from aiguillage.shared.mongo import ReportStore
 
 
@@ -15,8 +17,10 @@ from aiguillage.shared.mongo import ReportStore
 class Resources:
     settings: IntakeSettings
     store: ReportStore
+    keys: ApiKeyStore
     broker: KafkaBroker
     publisher: SubmissionPublisher
+    limiter: RateLimiter
 
 
 def _resources(request: Request) -> Resources:
@@ -36,6 +40,16 @@ def _broker(request: Request) -> KafkaBroker:
     return _resources(request).broker
 
 
+def _keys(request: Request) -> ApiKeyStore:
+    return _resources(request).keys
+
+
+def _limiter(request: Request) -> RateLimiter:
+    return _resources(request).limiter
+
+
 StoreDep = Annotated[ReportStore, Depends(_store)]
 PublisherDep = Annotated[SubmissionPublisher, Depends(_publisher)]
 BrokerDep = Annotated[KafkaBroker, Depends(_broker)]
+KeysDep = Annotated[ApiKeyStore, Depends(_keys)]
+LimiterDep = Annotated[RateLimiter, Depends(_limiter)]

@@ -13,3 +13,6 @@ class IntakeSettings(ServiceSettings):
     outbox_interval_s: float = Field(default=1.0, gt=0)
     # A report still short of dispatched this long after its last change is published again.
     redrive_after_s: float = Field(default=300.0, gt=0)
+    # Submissions per client (API key, else address) and minute; 0 turns the limit off.
+    rate_limit_per_minute: int = Field(default=30, ge=0)
+    rate_limit_burst: int = Field(default=10, ge=1)
