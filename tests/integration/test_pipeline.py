@@ -99,6 +99,15 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
     final = await mongo[database].reports.find_one({"_id": accepted["id"]})
     assert final is not None
     assert [h["status"] for h in final["history"]] == ["received", "triaged", "dispatched"]
+    assert [h["by"] for h in final["history"]] == ["intake", "triage", "dispatch"]
+    # Deleted by the TTL index once the retention period (365 days by default) has run.
+    retention = final["expires_at"] - final["dispatch"]["dispatched_at"]
+    assert retention.days == 365
+    indexes = await mongo[database].reports.index_information()
+    assert any(
+        spec["key"] == [("expires_at", 1)] and spec.get("expireAfterSeconds") == 0
+        for spec in indexes.values()
+    ), indexes
 
 
 async def test_poison_messages_go_to_dead_letters_and_the_rest_flows(

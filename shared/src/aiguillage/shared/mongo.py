@@ -55,6 +55,8 @@ class ReportStore:
     async def ensure_indexes(self) -> None:
         # The redrive scans reports short of dispatched, oldest change first.
         await self._reports.create_index([("status", 1), ("updated_at", 1)])
+        # Reports are deleted once their retention period has run (set when dispatched).
+        await self._reports.create_index("expires_at", expireAfterSeconds=0)
         # The outbox relay scans only the reports whose event is not yet on Kafka.
         await self._reports.create_index(
             "outbox.pending", partialFilterExpression={"outbox.pending": True}
@@ -165,8 +167,11 @@ class ReportStore:
             return ReportStatus(before["status"])
         return await self.status_of(report_id)
 
-    async def record_dispatch(self, report_id: str, routing: Routing) -> bool:
-        """Mark the report dispatched; False if it already was (or is unknown)."""
+    async def record_dispatch(
+        self, report_id: str, routing: Routing, *, retention: timedelta
+    ) -> bool:
+        """Mark the report dispatched, to be deleted after `retention`; False if it already was
+        (or is unknown)."""
         at = now()
         result = await self._reports.update_one(
             {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
@@ -175,6 +180,7 @@ class ReportStore:
                     "status": ReportStatus.DISPATCHED.value,
                     "updated_at": at,
                     "dispatch": {**routing.model_dump(mode="json"), "dispatched_at": at},
+                    "expires_at": at + retention,
                 },
                 "$push": {"history": _history(ReportStatus.DISPATCHED, at, "dispatch")},
             },

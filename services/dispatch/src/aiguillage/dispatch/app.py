@@ -1,6 +1,7 @@
 """Dispatch's wiring: consume `reports.triaged`, publish to the destination topics and the
 reporter-notification topic."""
 
+from datetime import timedelta
 from functools import partial
 
 from faststream.asgi import AsgiFastStream
@@ -51,6 +52,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         store=store,
         destinations=destinations,
         notifications=notifications,
+        retention=timedelta(days=settings.retention_days),
     )
 
     broker.add_middleware(

@@ -3,6 +3,7 @@ notice, then record the dispatch."""
 
 import asyncio
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 
 from faststream.kafka.publisher import DefaultPublisher
 
@@ -27,11 +28,13 @@ class DispatchHandler:
         store: ReportStore,
         destinations: Mapping[Destination, DefaultPublisher],
         notifications: DefaultPublisher,
+        retention: timedelta,
     ) -> None:
         self._route = route
         self._store = store
         self._destinations = destinations
         self._notifications = notifications
+        self._retention = retention
 
     async def __call__(self, event: ReportTriaged) -> None:
         if await self._store.status_of(event.report_id) is ReportStatus.DISPATCHED:
@@ -60,7 +63,9 @@ class DispatchHandler:
             *(publish_event(p, m) for p, m in messages),
             publish_event(self._notifications, notice),
         )
-        recorded = await self._store.record_dispatch(event.report_id, routing)
+        recorded = await self._store.record_dispatch(
+            event.report_id, routing, retention=self._retention
+        )
         log.info(
             "report.dispatched",
             outcome="dispatched" if recorded else "dispatched_without_record",
