@@ -98,7 +98,7 @@ async def test_invalid_report_is_refused_and_nothing_kept(
     [
         (b"{not json", "application/json", 422),
         (b"description=hello", "application/x-www-form-urlencoded", 415),
-        (b'{"description": "' + b"a" * 70_000 + b'"}', "application/json", 413),
+        (b'{"description": "' + b"a" * 400_000 + b'"}', "application/json", 413),
     ],
 )
 async def test_malformed_body_is_refused(

@@ -4,7 +4,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterable
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 
 async def collect(
@@ -44,3 +44,27 @@ async def _read(consumer: AIOKafkaConsumer, records: list[ConsumerRecord[bytes, 
     for partition_records in batch.values():
         records.extend(partition_records)
     await asyncio.sleep(0)
+
+
+async def wait_committed(
+    bootstrap_servers: str, group_id: str, topic: str, *, total: int, timeout_s: float
+) -> None:
+    """Wait until the group's committed offsets on the topic add up to `total` messages: the
+    group has processed (and committed) that many."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap_servers, group_id=group_id, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        deadline = time.monotonic() + timeout_s
+        committed = -1
+        while time.monotonic() < deadline:
+            committed = sum([await consumer.committed(tp) or 0 for tp in partitions])
+            if committed >= total:
+                return
+            await asyncio.sleep(0.1)
+        msg = f"{group_id} committed {committed} of {total} messages on {topic}"
+        raise AssertionError(msg)
+    finally:
+        await consumer.stop()

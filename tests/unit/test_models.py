@@ -68,3 +68,39 @@ def test_settings_reject_misconfiguration_at_start_up(monkeypatch: pytest.Monkey
     assert settings.mongo.url == "mongodb://db:27017/"
     with pytest.raises(ValidationError, match="heartbeat"):
         KafkaSettings(session_timeout_ms=3_000, heartbeat_interval_ms=2_000)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.tiktok.com/@u/video/7351298844102315297",
+        "http://[::1]:8080/x",
+        "https://exämple.fr/x?a=1#f",
+        "HTTPS://WWW.Example.ORG:443/a",
+    ],
+)
+def test_urls_accepted(url: str) -> None:
+    assert ReportBody(description="x", urls=[url]).urls == [url]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1]x]/",
+        "https://example.org:abc/",
+        "https://example.org:99999/",
+        "http://exa<mple>.org/",
+        "http://a%zz.org/",
+        "https://example.org/a\tb",
+        "ftp://example.org/",
+        "example.org",
+    ],
+)
+def test_urls_refused(url: str) -> None:
+    with pytest.raises(ValidationError, match="valid host"):
+        ReportBody(description="x", urls=[url])
+
+
+def test_codes_take_ascii_digits_only() -> None:
+    with pytest.raises(ValidationError, match="postal_code"):
+        ReportBody.model_validate({**BODY, "victim": {"postal_code": "٣٣٠٠٠"}})

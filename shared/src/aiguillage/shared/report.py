@@ -5,6 +5,8 @@ Validation is strict (unknown fields, wrong types and bad enum values are errors
 report that is silently half-read is a report misrouted.
 """
 
+import ipaddress
+import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -18,13 +20,38 @@ MAX_URL_CHARS = 2_048
 
 
 def _check_url(value: str) -> str:
-    """Accept an absolute http(s) URL with a host; keep the reporter's spelling (normalising is for
-    deduplication, later)."""
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname or " " in value:
-        msg = "must be an absolute http(s) URL with a host"
+    """Accept an absolute http(s) URL with a well-formed host and port; keep the reporter's
+    spelling otherwise (normalising is for deduplication)."""
+    msg = "must be an absolute http(s) URL with a valid host"
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises on a port that is not a number in range
+    except ValueError as error:
+        raise ValueError(msg) from error
+    host = parts.hostname or ""
+    bracketed = f"[{host}]" if ":" in host else host
+    host_and_port = parts.netloc.rpartition("@")[2].lower()
+    if (
+        parts.scheme.lower() not in {"http", "https"}
+        or not _valid_host(host)
+        or host_and_port not in {bracketed, f"{bracketed}:", f"{bracketed}:{port}"}
+        or (port is not None and port == 0)
+        or any(c.isspace() or ord(c) < 32 for c in value)
+    ):
         raise ValueError(msg)
     return value
+
+
+_HOST_NAME = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))*\.?$")
+
+
+def _valid_host(host: str) -> bool:
+    """A DNS name (internationalised names allowed) or an IP address."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return bool(_HOST_NAME.match(host)) and "_" not in host
+    return True
 
 
 Url = Annotated[
@@ -37,8 +64,9 @@ Email = Annotated[
     StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
 ]
 # INSEE commune codes are five characters: digits, or 2A/2B followed by three digits for Corsica.
-InseeCode = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
-PostalCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+# ASCII digits only: a regex `\d` would take any script's digits, which no reference list holds.
+InseeCode = Annotated[str, StringConstraints(pattern=r"^([0-9]{5}|2[AB][0-9]{3})$")]
+PostalCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
 
 
 class _StrictModel(BaseModel):

@@ -5,7 +5,9 @@ from aiguillage.shared.settings import ServiceSettings
 
 class IntakeSettings(ServiceSettings):
     http_port: int = Field(default=8000, ge=1, le=65_535)
-    max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+    # Above the largest valid report however its client escapes it (every character of the
+    # description and URLs as \uXXXX escapes): a body over this cannot be a valid report.
+    max_body_bytes: int = Field(default=384 * 1024, ge=1_024)
     # How long a request waits for Kafka before answering 202 with the event left in the outbox.
     publish_timeout_s: float = Field(default=5.0, gt=0)
     # The relay publishes what the request path could not, once it is this old.
