@@ -2,8 +2,6 @@
 
 import asyncio
 import json
-import signal
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,11 +14,12 @@ from aiguillage.cli.decisions import decide
 from aiguillage.cli.scenarios import SCENARIOS
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.localstack.servers import free_port
-from aiguillage.localstack.services import SERVICES, ServiceProcess
+from aiguillage.localstack.services import SERVICES
 from aiguillage.shared.report import Report
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 from aiguillage.shared.vocabulary import Destination
 from tests.support.kafka import collect
+from tests.support.processes import assert_clean_stop, start_stack
 from tests.support.servers import Servers
 
 pytestmark = [pytest.mark.connected, pytest.mark.e2e]
@@ -43,48 +42,11 @@ def body_of(case: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def stack(isolated_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
     """intake, triage and dispatch as processes; yields the intake URL."""
-    intake_port = free_port()
-    processes = []
-    for name in SERVICES:
-        port = intake_port if name == "intake" else free_port()
-        env = {**_base_env(), **isolated_env, "AIGUILLAGE_HTTP_PORT": str(port)}
-        log = (tmp_path / f"{name}.log").open("wb")
-        processes.append(ServiceProcess(name=name, env=env).start(output=log))
-    url = f"http://127.0.0.1:{intake_port}"
+    running = start_stack(isolated_env, tmp_path)
     try:
-        _wait_healthy(url, processes, tmp_path)
-        yield url
+        yield running.url
     finally:
-        for process in processes:
-            process.terminate()
-        codes = {p.name: p.wait(30) for p in processes}
-        # uvicorn re-raises the SIGTERM it handled once shut down, so -15 is a clean stop too,
-        # provided the shutdown completed.
-        assert set(codes.values()) <= {0, -signal.SIGTERM}, f"unclean exits: {codes}"
-        for name in SERVICES:
-            assert "Application shutdown complete." in (tmp_path / f"{name}.log").read_text()
-
-
-def _base_env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
-
-
-def _wait_healthy(url: str, processes: list[ServiceProcess], logs: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        dead = [p.name for p in processes if not p.running()]
-        if dead:
-            tails = {n: (logs / f"{n}.log").read_text()[-2_000:] for n in dead}
-            pytest.fail(f"services exited at start-up: {tails}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    pytest.fail("intake never became healthy")
+        assert_clean_stop(running)
 
 
 async def test_reports_reach_exactly_their_destinations(

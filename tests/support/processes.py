@@ -1,0 +1,76 @@
+"""The three services as separate processes, on the session's servers, for end-to-end tests."""
+
+import os
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from aiguillage.localstack.servers import free_port
+from aiguillage.localstack.services import SERVICES, ServiceProcess
+
+
+@dataclass(kw_only=True)
+class Stack:
+    url: str
+    logs: Path
+    processes: dict[str, ServiceProcess]
+
+    def log(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text()
+
+    def kill_and_restart(self, name: str) -> None:
+        """SIGKILL, as a crash would, then start it again (its log continues)."""
+        old = self.processes[name]
+        old.kill()
+        self.processes[name] = _start(name, old.env, self.logs)
+
+    def stop(self) -> dict[str, int | None]:
+        for process in self.processes.values():
+            process.terminate()
+        return {name: p.wait(30) for name, p in self.processes.items()}
+
+
+def start_stack(env: dict[str, str], logs: Path) -> Stack:
+    intake_port = free_port()
+    processes = {}
+    for name in SERVICES:
+        port = intake_port if name == "intake" else free_port()
+        service_env = {**os.environ, **env, "AIGUILLAGE_HTTP_PORT": str(port)}
+        processes[name] = _start(name, service_env, logs)
+    stack = Stack(url=f"http://127.0.0.1:{intake_port}", logs=logs, processes=processes)
+    _wait_healthy(stack)
+    return stack
+
+
+def assert_clean_stop(stack: Stack) -> None:
+    codes = stack.stop()
+    # uvicorn re-raises the SIGTERM it handled once shut down, so -15 is a clean stop too,
+    # provided the shutdown completed.
+    assert set(codes.values()) <= {0, -signal.SIGTERM}, f"unclean exits: {codes}"
+    for name in SERVICES:
+        assert "Application shutdown complete." in stack.log(name)
+
+
+def _start(name: str, env: dict[str, str], logs: Path) -> ServiceProcess:
+    return ServiceProcess(name=name, env=env).start(output=(logs / f"{name}.log").open("ab"))
+
+
+def _wait_healthy(stack: Stack) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        dead = [name for name, p in stack.processes.items() if not p.running()]
+        if dead:
+            pytest.fail(
+                f"services exited at start-up: { {n: stack.log(n)[-2_000:] for n in dead} }"
+            )
+        try:
+            if httpx.get(f"{stack.url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    pytest.fail("intake never became healthy")
