@@ -148,3 +148,21 @@ async def test_health_and_openapi(isolated_env: dict[str, str]) -> None:
     assert health.status_code == 200
     assert health.json()["checks"] == {"mongo": "ok", "kafka": "ok"}
     assert "/reports" in openapi.json()["paths"]
+
+
+async def test_metrics_count_submissions_refusals_and_latency(isolated_env: dict[str, str]) -> None:
+    async with intake_client() as client:
+        await client.post("/reports", json=EXAMPLE_1)
+        await client.post("/reports", json={**EXAMPLE_1, "description": ""})
+        await client.get("/reports/unknown")
+        text = (await client.get("/metrics")).text
+    assert 'aiguillage_reports_submitted_total{outcome="published",trusted_flagger="false"}' in text
+    assert 'aiguillage_reports_refused_total{status="422"}' in text
+    assert (
+        'aiguillage_intake_request_duration_seconds_count{method="POST",route="/reports",'
+        'status="202"}' in text
+    )
+    # Templates, not paths: one series for every report id.
+    assert 'route="/reports/{report_id}",status="404"' in text
+    assert "aiguillage_outbox_backlog" in text
+    assert 'faststream_published_messages_total{app_name="intake"' in text

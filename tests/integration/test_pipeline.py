@@ -46,8 +46,8 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
     destination_topics = [topics.destination(d) for d in ROUTED_DESTINATIONS]
     async with (
         intake_client() as client,
-        consumer_service("triage"),
-        consumer_service("dispatch"),
+        consumer_service("triage") as triage,
+        consumer_service("dispatch") as dispatch,
     ):
         accepted = (await client.post("/reports", json=EXAMPLE_1)).json()
         await wait_status(mongo, database, accepted["id"], "dispatched")
@@ -70,11 +70,18 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
             )
         finally:
             await producer.stop()
+        triage_health = await triage.get("/health")
+        dispatch_metrics = (await dispatch.get("/metrics")).text
         # Triage takes it, sees the report dispatched already, and commits it.
         await wait_committed(
             servers.bootstrap_servers, "aiguillage-triage", topics.submitted, total=2, timeout_s=20
         )
 
+    assert triage_health.status_code == 200
+    for destination in ("analysts", "police", "ofmin"):
+        label = f'destination="{destination}",priority="P1"'
+        assert f"aiguillage_reports_dispatched_total{{{label}}}" in dispatch_metrics
+    assert 'faststream_received_messages_total{app_name="dispatch"' in dispatch_metrics
     assert view["status"] == "dispatched"
     assert set(view["destinations"]) == {"analysts", "police", "ofmin"}
     assert set(view["categories"]) == {"cyberharassment", "insult_defamation"}

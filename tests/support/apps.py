@@ -26,9 +26,9 @@ async def intake_client() -> AsyncIterator[httpx.AsyncClient]:
 @contextlib.asynccontextmanager
 async def consumer_service(
     service: str, *, classifier: Classifier | None = None
-) -> AsyncIterator[None]:
-    """Triage or dispatch, consuming until the block ends; triage with another classifier if
-    given (to make it fail on purpose)."""
+) -> AsyncIterator[httpx.AsyncClient]:
+    """Triage or dispatch, consuming until the block ends, with a client of its HTTP side
+    (health, metrics, AsyncAPI); triage with another classifier if given (to make it fail)."""
     if service == "triage":
         from aiguillage.triage.app import create_app as create_triage
         from aiguillage.triage.settings import TriageSettings
@@ -44,5 +44,10 @@ async def consumer_service(
         from aiguillage.dispatch.settings import DispatchSettings
 
         app = create_dispatch(DispatchSettings())
-    async with app.start_lifespan_context():
-        yield
+    async with (
+        app.start_lifespan_context(),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=f"http://{service}"
+        ) as client,
+    ):
+        yield client

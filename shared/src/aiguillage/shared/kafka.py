@@ -15,15 +15,17 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.events import Event
+from aiguillage.shared.metrics import broker_metrics
 from aiguillage.shared.settings import KafkaSettings
 
 TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
 
-def make_broker(settings: KafkaSettings, *, client_id: str, description: str) -> KafkaBroker:
+def make_broker(settings: KafkaSettings, *, service: str, description: str) -> KafkaBroker:
     return KafkaBroker(
         settings.bootstrap_servers,
-        client_id=client_id,
+        client_id=f"aiguillage-{service}",
+        middlewares=[broker_metrics(service)],
         acks="all",
         enable_idempotence=settings.enable_idempotence,
         request_timeout_ms=settings.request_timeout_ms,

@@ -92,6 +92,9 @@ class ReportStore:
             },
         )
 
+    async def outbox_backlog(self) -> int:
+        return await self._reports.count_documents({"outbox.pending": True})
+
     async def note_publish_failure(self, report_id: str) -> None:
         await self._reports.update_one({"_id": report_id}, {"$inc": {"outbox.attempts": 1}})
 

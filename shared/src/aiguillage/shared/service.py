@@ -12,6 +12,7 @@ from faststream.asgi import AsgiFastStream, AsgiResponse, get
 from faststream.asgi.types import Scope
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
+from prometheus_client import make_asgi_app
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
@@ -52,7 +53,7 @@ def consumer_app(
 
     return AsgiFastStream(
         broker,
-        asgi_routes=[("/health", health)],
+        asgi_routes=[("/health", health), ("/metrics", make_asgi_app())],
         asyncapi_path="/asyncapi",
         specification=AsyncAPI(broker, title=title, version="1", description=description),
         logger=logging.getLogger("aiguillage.service"),

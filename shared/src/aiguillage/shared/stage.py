@@ -28,6 +28,7 @@ from structlog.contextvars import bound_contextvars
 
 from aiguillage.shared.events import DeadLetter, MessageSource
 from aiguillage.shared.logging import get_logger
+from aiguillage.shared.metrics import DEAD_LETTERS, RETRIES
 from aiguillage.shared.mongo import now
 from aiguillage.shared.settings import StageSettings
 
@@ -94,6 +95,7 @@ def stage_middleware(
                 try:
                     result = await call_next(msg)
                 except UNDECODABLE as error:
+                    DEAD_LETTERS.labels(stage, "undecodable").inc()
                     await dead_letter(msg, key, error)
                     return None
                 except UNAVAILABLE as error:
@@ -101,16 +103,19 @@ def stage_middleware(
                     log.warning(
                         "report.failed", outcome="retry", error=repr(error), attempt=attempt
                     )
+                    RETRIES.labels(stage, "unavailable").inc()
                     await asyncio.sleep(retry.pause_s(attempt))
                     raise
                 except Exception as error:
                     attempt = failures[position] = failures.get(position, 0) + 1
                     if attempt < retry.max_attempts:
                         log.exception("report.failed", outcome="retry", attempt=attempt)
+                        RETRIES.labels(stage, "error").inc()
                         await asyncio.sleep(retry.pause_s(attempt))
                         raise
                     failures.pop(position, None)
                     log.exception("report.failed", outcome="gave_up", attempt=attempt)
+                    DEAD_LETTERS.labels(stage, "gave_up").inc()
                     await dead_letter(msg, key, error)
                     return None
                 failures.pop(position, None)

@@ -29,7 +29,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
     store = ReportStore(client[settings.mongo.database])
     broker = make_broker(
         settings.kafka,
-        client_id="aiguillage-dispatch",
+        service="dispatch",
         description=DESCRIPTION,
     )
     destinations: dict[Destination, DefaultPublisher] = {

@@ -12,6 +12,7 @@ from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
 from aiguillage.shared.kafka import publish_event
 from aiguillage.shared.logging import get_logger
+from aiguillage.shared.metrics import DISPATCHED
 from aiguillage.shared.mongo import ReportStore, now
 from aiguillage.shared.report import Victim
 from aiguillage.shared.vocabulary import Category, Destination, ReportStatus
@@ -66,6 +67,8 @@ class DispatchHandler:
         recorded = await self._store.record_dispatch(
             event.report_id, routing, retention=self._retention
         )
+        for destination in routing.destinations:
+            DISPATCHED.labels(destination.value, event.decision.priority.value).inc()
         log.info(
             "report.dispatched",
             outcome="dispatched" if recorded else "dispatched_without_record",

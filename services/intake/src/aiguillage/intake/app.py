@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aiguillage.intake.dependencies import Resources
 from aiguillage.intake.limits import BodyLimitMiddleware
+from aiguillage.intake.observability import RequestMetricsMiddleware
 from aiguillage.intake.publishing import SubmissionPublisher
 from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.routes import router
@@ -26,9 +27,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = connect(settings.mongo)
         store = ReportStore(client[settings.mongo.database])
-        broker = make_broker(
-            settings.kafka, client_id="aiguillage-intake", description="Aiguillage intake"
-        )
+        broker = make_broker(settings.kafka, service="intake", description="Aiguillage intake")
         await prepare(settings, store=store, broker=broker)
         keys = ApiKeyStore(client[settings.mongo.database])
         await keys.ensure_indexes()
@@ -68,6 +67,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestMetricsMiddleware)
     app.include_router(router)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -17,6 +17,7 @@ from faststream.kafka.publisher import DefaultPublisher
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, publish_event
 from aiguillage.shared.logging import get_logger
+from aiguillage.shared.metrics import OUTBOX_BACKLOG, REDRIVES
 from aiguillage.shared.mongo import ReportStore
 from aiguillage.shared.settings import KafkaSettings
 from aiguillage.shared.topics import Topics
@@ -69,6 +70,7 @@ class SubmissionPublisher:
 
     async def relay_once(self, *, grace_s: float, redrive_s: float) -> int:
         """One pass; returns how many events it published."""
+        OUTBOX_BACKLOG.set(await self._store.outbox_backlog())
         if not self._topics_checked and not await self._recover_topics():
             return 0
         published = 0
@@ -81,6 +83,7 @@ class SubmissionPublisher:
             if not await self.publish(item.event):
                 return published
             await self._store.mark_redriven(item.report_id)
+            REDRIVES.inc()
             published += 1
             log.warning("report.redriven", report_id=item.report_id, stage="intake")
         return published

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pymongo.errors import PyMongoError
 from structlog.contextvars import bound_contextvars
 
@@ -20,6 +21,7 @@ from aiguillage.intake.schemas import Accepted, ErrorBody, ReportView
 from aiguillage.shared.credentials import ApiKey, Role, new_secret, secret_hash, secret_matches
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.logging import get_logger
+from aiguillage.shared.metrics import SUBMITTED
 from aiguillage.shared.mongo import Document, now
 from aiguillage.shared.report import Report, ReportBody
 
@@ -89,6 +91,9 @@ async def submit_report(
             log.exception("report.rejected", outcome="database_unavailable", error=repr(error))
             raise DATABASE_UNAVAILABLE from error
         published = await publisher.publish(event)
+        SUBMITTED.labels(
+            "published" if published else "queued_in_outbox", str(flagger is not None).lower()
+        ).inc()
         log.info(
             "report.received",
             outcome="published" if published else "queued_in_outbox",
@@ -133,6 +138,12 @@ async def health(store: StoreDep, broker: BrokerDep) -> Response:
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status_code=status.HTTP_200_OK if healthy else status.HTTP_503_SERVICE_UNAVAILABLE,
     )
+
+
+@router.get("/metrics", include_in_schema=False)
+def metrics() -> Response:
+    """Prometheus metrics."""
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
 async def _trusted_flagger(keys: KeysDep, authorization: str | None) -> ApiKey | None:

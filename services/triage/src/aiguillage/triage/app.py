@@ -23,7 +23,7 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
     store = ReportStore(client[settings.mongo.database])
     broker = make_broker(
         settings.kafka,
-        client_id="aiguillage-triage",
+        service="triage",
         description=DESCRIPTION,
     )
     triaged = broker.publisher(

@@ -8,6 +8,7 @@ from aiguillage.shared.decision import TriageDecision
 from aiguillage.shared.events import ReportSubmitted, ReportTriaged
 from aiguillage.shared.kafka import publish_event
 from aiguillage.shared.logging import get_logger
+from aiguillage.shared.metrics import TRIAGED
 from aiguillage.shared.mongo import ReportStore, now
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import ReportStatus
@@ -40,6 +41,7 @@ class TriageHandler:
         await publish_event(
             self._triaged, ReportTriaged.build(submitted=event, decision=decision, at=now())
         )
+        TRIAGED.labels(decision.priority.value).inc()
         log.info(
             "report.triaged",
             outcome="published",
