@@ -11,6 +11,8 @@ from aiguillage.cli.decide import decide_command, evaluate_command
 from aiguillage.cli.dlq import dlq_app
 from aiguillage.cli.keys import keys_app
 from aiguillage.cli.produce import produce_command
+from aiguillage.cli.status import status_command
+from aiguillage.cli.tail import tail_command
 
 app = typer.Typer(
     name="aiguillage",
@@ -77,5 +79,7 @@ app.command("produce")(produce_command)
 app.command("decide")(decide_command)
 app.command("evaluate")(evaluate_command)
 app.command("docs")(docs_command)
+app.command("tail")(tail_command)
+app.command("status")(status_command)
 app.add_typer(dlq_app, name="dlq")
 app.add_typer(keys_app, name="keys")
