@@ -1,5 +1,7 @@
 """Dispatch's routing (ROUTING_POLICY.md §4): pure, one Reason per destination."""
 
+from functools import lru_cache
+
 from aiguillage.dispatch.zones import CommuneIndex, Zone
 from aiguillage.shared.decision import Reason, Routing, TriageDecision
 from aiguillage.shared.report import Victim
@@ -35,6 +37,12 @@ PRIVATE_SCOPES = frozenset({Scope.PRIVATE, Scope.MIXED})
 _ORDER = {destination: index for index, destination in enumerate(Destination)}
 
 
+@lru_cache(maxsize=4096)
+def _reason(subject: str, rule: str, signals: tuple[str, ...] = ()) -> Reason:
+    """Reasons are frozen: equal ones, which repeat from report to report, are built once."""
+    return Reason(subject=subject, rule=rule, signals=signals)
+
+
 def _names(categories: set[Category]) -> tuple[str, ...]:
     return tuple(f"category:{c}" for c in sorted(categories))
 
@@ -51,7 +59,7 @@ def _law_enforcement(
             else "the victim's location is unknown"
         )
         return Destination.LAW_ENFORCEMENT_UNASSIGNED, [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.LAW_ENFORCEMENT_UNASSIGNED}",
                 rule=f"{why}; {location}: complaint desk to assign by hand",
                 signals=signals,
@@ -60,15 +68,12 @@ def _law_enforcement(
     destination = Destination.POLICE if answer.zone is Zone.POLICE else Destination.GENDARMERIE
     zone_reason = answer.reasons[-1]
     reasons = [
-        Reason(
+        _reason(
             subject=f"destination:{destination}",
             rule=f"{why}; {answer.commune.name} is in the {answer.zone} zone ({zone_reason.rule})",
             signals=(*signals, *zone_reason.signals),
         ),
-        *(
-            Reason(subject=f"destination:{destination}", rule=r.rule, signals=r.signals)
-            for r in answer.reasons[:-1]
-        ),
+        *(_reason(f"destination:{destination}", r.rule, r.signals) for r in answer.reasons[:-1]),
     ]
     return destination, reasons
 
@@ -80,7 +85,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
 
     if decision.imminent_danger:
         chosen[Destination.EMERGENCY] = [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.EMERGENCY}",
                 rule="imminent danger: immediate transmission to the competent forces",
                 signals=("imminent_danger=true",),
@@ -91,7 +96,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
     analyst_categories = categories & ANALYST_CATEGORIES
     if scope in ANALYST_SCOPES and analyst_categories and not insult_only:
         chosen[Destination.ANALYSTS] = [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.ANALYSTS}",
                 rule=f"scope {scope} and a category PHAROS analysts handle (a queue each)",
                 signals=(f"scope:{scope}", *_names(analyst_categories)),
@@ -120,7 +125,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
 
     if Category.CHILD_SEXUAL_ABUSE in categories:
         chosen[Destination.OFMIN] = [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.OFMIN}",
                 rule="child sexual abuse: OFMIN is notified",
                 signals=("category:child_sexual_abuse",),
@@ -128,7 +133,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
         ]
     elif Category.CYBERHARASSMENT in categories and decision.victim_minor:
         chosen[Destination.OFMIN] = [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.OFMIN}",
                 rule="cyber-harassment of a minor: OFMIN is notified",
                 signals=("category:cyberharassment", "victim_minor=true"),
@@ -137,7 +142,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
 
     if Category.SCAM in categories and scope in PRIVATE_SCOPES:
         chosen[Destination.THESEE] = [
-            Reason(
+            _reason(
                 subject=f"destination:{Destination.THESEE}",
                 rule="scam with a private part: THESEE (online complaint for scams), "
                 "not police or gendarmerie",
@@ -157,7 +162,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
 def _closed_reason(categories: set[Category], scope: Scope) -> Reason:
     subject = f"destination:{Destination.CLOSED}"
     if Category.ENDANGERMENT in categories and scope is Scope.PRIVATE:
-        return Reason(
+        return _reason(
             subject=subject,
             rule=(
                 "private endangerment that is not imminent: no service can act on the content; "
@@ -167,18 +172,18 @@ def _closed_reason(categories: set[Category], scope: Scope) -> Reason:
             signals=("category:endangerment", f"scope:{scope}"),
         )
     if categories == {Category.SPAM}:
-        return Reason(
+        return _reason(
             subject=subject,
             rule="spam only: no other offence; the reporter gets guidance",
             signals=("category:spam",),
         )
     if not categories:
-        return Reason(
+        return _reason(
             subject=subject,
             rule="no category: not illicit or no usable information; the reporter is told why",
             signals=("no category",),
         )
-    return Reason(
+    return _reason(
         subject=subject,
         rule="no destination applies to these categories and scope",
         signals=(*_names(categories), f"scope:{scope}"),

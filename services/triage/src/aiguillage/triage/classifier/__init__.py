@@ -6,12 +6,18 @@ once per process; `classify` itself does no I/O.
 
 from aiguillage.shared.decision import Reason, TriageDecision
 from aiguillage.shared.report import Report
-from aiguillage.shared.vocabulary import Category
-from aiguillage.triage.classifier.categories import Finding, apply_labelling_rules, score_category
+from aiguillage.shared.vocabulary import Category, Scope
+from aiguillage.triage.classifier.categories import (
+    GLOBAL_INNOCENT,
+    Finding,
+    apply_labelling_rules,
+    score_category,
+)
 from aiguillage.triage.classifier.danger import decide_imminent
 from aiguillage.triage.classifier.harassment import detect_harassment
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.priority import decide_priority
+from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.scope import decide_scope
 from aiguillage.triage.classifier.victim import decide_school_context, decide_victim_minor
 from aiguillage.triage.classifier.vocab import load_vocabulary
@@ -22,8 +28,8 @@ _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 
 
 def warm_up() -> None:
-    """Load and compile the vocabularies now rather than on the first report."""
-    load_vocabulary()
+    """Load and compile the vocabularies now rather than on the first reports."""
+    load_vocabulary().compile_all()
 
 
 def classify(report: Report) -> TriageDecision:
@@ -34,11 +40,26 @@ def classify(report: Report) -> TriageDecision:
     victim_minor, minor_reason = decide_victim_minor(evidence, report.victim)
     facts = {"victim_minor": bool(victim_minor)}
     found: dict[Category, Finding] = {}
+    present = evidence.present
     for spec in vocabulary.categories:
+        if spec.needs_any is not None and spec.needs_any.isdisjoint(present):
+            continue  # none of its rules can apply (the ticked box alone never counts)
         finding = score_category(evidence, spec, report.category_hint, hint_weight, facts)
         if finding.score >= spec.threshold:
             found[spec.category] = finding
     found, labelling_notes = apply_labelling_rules(found)
+    scope, scope_reason = decide_scope(evidence, report.where_seen)
+    offline = evidence.signals("offline_only", hidden_by=(GLOBAL_INNOCENT,), limit=1)
+    if found and offline and scope is Scope.UNKNOWN:
+        labelling_notes.append(
+            reason(
+                subject="categories",
+                rule="the reporter says it did not happen online and names no online channel: "
+                "not content PHAROS can act on (the reporter is pointed to the police)",
+                signals=tuple(offline),
+            )
+        )
+        found = {}
     categories = set(found)
     harassment = detect_harassment(evidence, categories)
     if harassment is not None:
@@ -47,12 +68,11 @@ def classify(report: Report) -> TriageDecision:
 
     if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
         victim_minor = True
-        minor_reason = Reason(
+        minor_reason = reason(
             subject="victim_minor",
             rule="sexual images or solicitation of children: the victims are minors",
             signals=("category:child_sexual_abuse",),
         )
-    scope, scope_reason = decide_scope(evidence, report.where_seen)
     school, school_reason = decide_school_context(evidence, report.victim)
     imminent, imminent_reason = decide_imminent(evidence, categories)
     priority, priority_reasons = decide_priority(
@@ -71,7 +91,7 @@ def classify(report: Report) -> TriageDecision:
             reasons.append(harassment)
     if not ordered:
         reasons.append(
-            Reason(
+            reason(
                 subject="categories",
                 rule="no category's evidence reached the threshold",
                 signals=(),

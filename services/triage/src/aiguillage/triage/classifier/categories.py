@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.matching import Evidence, Match
+from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
@@ -25,6 +26,8 @@ def _rule_matches(
     evidence: Evidence, rule: Rule, hidden: tuple[str, ...], facts: dict[str, bool]
 ) -> list[Match] | None:
     """The matches that satisfy `rule`, or None when it does not apply."""
+    if not rule.needs <= evidence.present:
+        return None
     found: list[tuple[Match, ...]] = []
     for group in rule.when:
         if group.startswith("@"):
@@ -52,6 +55,8 @@ def score_category(
     hint_weight: float,
     facts: dict[str, bool],
 ) -> Finding:
+    if spec.needs_any is not None and spec.needs_any.isdisjoint(evidence.present):
+        return Finding(spec.category, 0.0, ())
     hidden = (GLOBAL_INNOCENT,) + ((spec.innocent,) if spec.innocent else ())
     score = 0.0
     reasons: list[Reason] = []
@@ -69,12 +74,12 @@ def score_category(
             f"fact:{g[1:]}" for g in rule.when if g.startswith("@")
         ]
         reasons.append(
-            Reason(subject=f"category:{spec.category}", rule=rule.because, signals=tuple(signals))
+            reason(subject=f"category:{spec.category}", rule=rule.because, signals=tuple(signals))
         )
     if hint == spec.category and score > 0:
         score += hint_weight
         reasons.append(
-            Reason(
+            reason(
                 subject=f"category:{spec.category}",
                 rule="the box the reporter ticked confirms weaker evidence",
                 signals=(f"field:category_hint={hint}",),
@@ -93,7 +98,7 @@ def apply_labelling_rules(
         if category in found:
             del found[category]
             notes.append(
-                Reason(subject=f"category:{category}", rule=rule, signals=("rule:labelling",))
+                reason(subject=f"category:{category}", rule=rule, signals=("rule:labelling",))
             )
 
     if Category.HATE in found:

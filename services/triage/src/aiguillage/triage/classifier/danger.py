@@ -1,8 +1,8 @@
 """imminent_danger (§3.3): a threat to someone's life that may happen now or very soon.
 
 Both are needed, in the same or the next sentence: a life-threatening cue (a threat to kill, an
-armed attack, a suicide intent) and a time or "ongoing" cue ("ce soir", "demain 8h", "il est en bas
-de mon immeuble"). A threat without a time ("il va me tuer") is serious (P1) but not
+armed attack, a suicide intent, self-harm) and a time or "ongoing" cue ("ce soir", "demain 8h",
+"il est en bas de mon immeuble"). A threat without a time ("il va me tuer") is serious (P1) but not
 imminent; "ce soir" without a threat to life is just a date.
 """
 
@@ -10,12 +10,13 @@ from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
 from aiguillage.triage.classifier.matching import Evidence, Match
+from aiguillage.triage.classifier.reasons import reason
 
 # Which vocabulary groups count as a threat to life, by the category that must also be found.
 LIFE_GROUPS = {
     Category.THREATS_VIOLENCE: ("kill_threat", "weapon_threat", "group_violence_call"),
     Category.TERRORISM: ("kill_threat", "weapon_threat", "bomb_words"),
-    Category.ENDANGERMENT: ("suicide_intent",),
+    Category.ENDANGERMENT: ("suicide_intent", "self_harm"),
 }
 MAX_SENTENCE_DISTANCE = 1
 
@@ -33,19 +34,19 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
         for group in groups:
             life.extend(evidence.find(group, hidden_by=hidden))
     if not life:
-        return False, Reason(
+        return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
     timing = [*evidence.find("imminent_time"), *evidence.find("ongoing")]
     for cue in life:
         for when in timing:
             if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
-                return True, Reason(
+                return True, reason(
                     subject="imminent_danger",
                     rule="a threat to life with a time or place that makes it imminent, or ongoing",
                     signals=(cue.signal, when.signal),
                 )
-    return False, Reason(
+    return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
         signals=(life[0].signal,),

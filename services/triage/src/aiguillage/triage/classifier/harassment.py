@@ -2,7 +2,8 @@
 
 Harassment is a pattern of conduct aimed at a person, not a word: "harcelée de pubs" is spam and a
 single insult is an insult. The report shows harassment when one of these holds:
-- doxxing, or intimate images shared without consent;
+- doxxing, or intimate images of a person shared without consent (nudity words count when a
+  photo or video is named in the same sentence);
 - an account or group created to target someone, with hostility or a named target;
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
@@ -13,6 +14,7 @@ from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
 from aiguillage.triage.classifier.matching import Evidence
+from aiguillage.triage.classifier.reasons import reason
 
 HOSTILE_CATEGORIES = frozenset(
     {Category.THREATS_VIOLENCE, Category.HATE, Category.INSULT_DEFAMATION}
@@ -28,53 +30,78 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
 
     doxxing = sig("doxxing")
     if doxxing:
-        return Reason(
+        return reason(
             subject=SUBJECT,
             rule="doxxing: someone's address or phone number published",
             signals=tuple(doxxing),
         )
-    intimate = evidence.find("intimate", hidden_by=hidden)
-    spread = evidence.find("dissemination", hidden_by=(GLOBAL_INNOCENT, "threatened_dissemination"))
-    spread_same_sentence = [s for s in spread if any(s.sentence == i.sentence for i in intimate)]
-    if intimate and spread_same_sentence:
-        return Reason(
-            subject=SUBJECT,
-            rule="intimate images shared without consent (art. 226-2-1 Code pénal)",
-            signals=(intimate[0].signal, spread_same_sentence[0].signal),
+    intimate = list(evidence.find("intimate", hidden_by=hidden))
+    nudity = evidence.find("nudity", hidden_by=hidden)
+    if nudity:
+        pictures = {m.sentence for m in evidence.find("pictures", hidden_by=hidden)}
+        intimate += [m for m in nudity if m.sentence in pictures]
+    # Shared pictures of someone in particular ("mes nudes", "des photos d'elle nue"), not
+    # sexual images traded in general (that is child_sexual_abuse or nothing).
+    if intimate and evidence.has("personal_target", hidden_by=hidden):
+        spread = evidence.find(
+            "dissemination", hidden_by=(GLOBAL_INNOCENT, "threatened_dissemination")
         )
+        spread_same_sentence = [
+            s for s in spread if any(s.sentence == i.sentence for i in intimate)
+        ]
+        if spread_same_sentence:
+            return reason(
+                subject=SUBJECT,
+                rule="intimate images shared without consent (art. 226-2-1 Code pénal)",
+                signals=(intimate[0].signal, spread_same_sentence[0].signal),
+            )
 
-    hostile = sorted(str(c) for c in categories & HOSTILE_CATEGORIES)
-    hostile_signals = (
-        [f"category:{c}" for c in hostile]
-        + sig("hostile_acts")
-        + evidence.signals("incite_self_harm", hidden_by=hidden, limit=1)
-    )
-    target = sig("personal_target")
+    # Computed only when a rule below gets that far (most reports stop early).
+    hostile_cache: list[list[str]] = []
+
+    def hostile_signals() -> list[str]:
+        if not hostile_cache:
+            hostile = sorted(str(c) for c in categories & HOSTILE_CATEGORIES)
+            hostile_cache.append(
+                [f"category:{c}" for c in hostile]
+                + sig("hostile_acts")
+                + evidence.signals("incite_self_harm", hidden_by=hidden, limit=1)
+            )
+        return hostile_cache[0]
+
     account = sig("targeting_account")
-    if account and (hostile_signals or target):
-        return Reason(
+    if account and (hostile_signals() or evidence.has("personal_target", hidden_by=hidden)):
+        return reason(
             subject=SUBJECT,
             rule="an account or group created to target a person",
-            signals=tuple(account + hostile_signals[:2]),
+            signals=tuple(account + hostile_signals()[:2]),
         )
 
-    single = sig("single_occurrence")
     repeated = sig("repetition")
     crowd = sig("many_authors")
+    named = evidence.find("harass_explicit", hidden_by=(GLOBAL_INNOCENT, "harass_loose"))
+    if not (repeated or crowd or named):
+        return None
+    single = sig("single_occurrence")
+    if single:
+        return None
     unwanted = sig("unwanted_contact")
-    if (repeated or crowd) and (hostile_signals or unwanted) and target and not single:
+    if (
+        (repeated or crowd)
+        and (hostile_signals() or unwanted)
+        and evidence.has("personal_target", hidden_by=hidden)
+    ):
         kind = "repeated" if repeated else "coordinated (several authors)"
-        return Reason(
+        return reason(
             subject=SUBJECT,
             rule=f"{kind} hostile or unwanted conduct aimed at one person "
             "(art. 222-33-2-2 Code pénal)",
-            signals=tuple(repeated[:1] + crowd[:1] + hostile_signals[:2] + unwanted[:1]),
+            signals=tuple(repeated[:1] + crowd[:1] + hostile_signals()[:2] + unwanted[:1]),
         )
-    named = evidence.find("harass_explicit", hidden_by=(GLOBAL_INNOCENT, "harass_loose"))
-    if named and not single and (hostile_signals or unwanted or repeated or crowd):
-        return Reason(
+    if named and (hostile_signals() or unwanted or repeated or crowd):
+        return reason(
             subject=SUBJECT,
             rule="the reporter describes harassment",
-            signals=(named[0].signal, *hostile_signals[:1]),
+            signals=(named[0].signal, *hostile_signals()[:1]),
         )
     return None

@@ -3,21 +3,26 @@
 Negation is local on purpose: a cue is negated when one of the few words before it, in the same
 clause, is a negator ("il ne m'a PAS menacée", "AUCUNE menace", "NI insultée"). A clause ends at a
 sentence end, a comma, or a word such as "mais". Looking further back would let "je sais pas quoi
-faire, il va me tuer" cancel the threat.
+faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI je ne paie PAS
+500 euros", "IF you don't pay") states a demand, not a denial, and negates nothing.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
-from aiguillage.triage.classifier.prefilter import text_index
+from aiguillage.triage.classifier.prefilter import KEY_LENGTH
 from aiguillage.triage.classifier.text import SENTENCE_MARK
-from aiguillage.triage.classifier.vocab import Vocabulary
+from aiguillage.triage.classifier.vocab import KeyPattern, Vocabulary
 
 NEGATION_WINDOW = 3
+_CLAUSE_ENDS = frozenset({SENTENCE_MARK, ","})
+# Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
+MAX_CACHED_WORDS = 100_000
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     group: str
     start: int
     end: int
@@ -33,20 +38,82 @@ class Match:
 
 @dataclass
 class Evidence:
-    """One report's normalised text and, lazily, each group's matches."""
+    """One report's normalised text and every group's matches, found in one pass over its words.
+
+    At each word, only the alternatives that can start there are tried (`Vocabulary.starting_with`);
+    groups that can start anywhere are scanned whole. A group matches leftmost first and without
+    overlaps, as `re.finditer` would. `present` is the set of groups with any match (negated ones
+    included), which lets the rules skip at once what cannot apply.
+    """
 
     vocabulary: Vocabulary
     raw: str
     text: str = field(init=False)
+    present: frozenset[str] = field(init=False)
+    _spans: dict[str, list[tuple[int, int]]] = field(init=False)
+    _words: list[str] = field(init=False)
+    _word_at: dict[int, int] = field(init=False)  # a word's start → its index in _words
     _cache: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
     _found: dict[tuple[str, tuple[str, ...]], tuple[Match, ...]] = field(
         init=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
-        self.text = self.vocabulary.normalise(self.raw)
-        self._index = text_index(self.text)
-        self._keys = frozenset(self._index)
+        vocabulary = self.vocabulary
+        text = self.text = vocabulary.normalise(self.raw)
+        words = self._words = text[1:-1].split(" ")
+        self._word_at = {}
+        spans = self._scan(text, words)
+        for group in vocabulary.scanned_groups:
+            whole = [(m.start() + 1, m.end()) for m in vocabulary.groups[group].finditer(text)]
+            if whole:
+                spans[group] = whole
+        self._spans = spans
+        self.present = frozenset(spans)
+
+    def _scan(self, text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Each group's spans, leftmost first and without overlaps, in one pass over the words."""
+        vocabulary = self.vocabulary
+        spans: dict[str, list[tuple[int, int]]] = {}
+        table = vocabulary._by_beginning
+        plans = vocabulary._by_word
+        whole_words = vocabulary.whole_words
+        word_at = self._word_at
+        position = 1  # the text is single-spaced, with a space before every word
+        for number, word in enumerate(words):
+            word_at[position] = number
+            plan = plans.get(word)
+            if plan is None:
+                beginning = word + " " if word in whole_words else word[:KEY_LENGTH]
+                plan = table.get(beginning)
+                if plan is None:
+                    plan = vocabulary.starting_with(beginning)
+                if len(plans) < MAX_CACHED_WORDS:
+                    plans[word] = plan
+            start = position - 1
+            position += len(word) + 1
+            if not plan.groups:
+                continue
+            for gate in plan.gates:
+                if gate.match(text, start) is not None:
+                    break
+            else:
+                continue  # no alternative of any group can match at this word
+            here = start + 1
+            for group, options in plan.groups:
+                if len(options) == 1:
+                    match = options[0].pattern.match(text, start)
+                    end = -1 if match is None else match.end()
+                else:
+                    end = _first_alternative_end(options, text, start)
+                if end == -1:
+                    continue
+                found = spans.get(group)
+                if found is None:
+                    spans[group] = [(here, end)]
+                elif here >= found[-1][1]:  # no overlap with the previous match
+                    found.append((here, end))
+        return spans
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -58,70 +125,53 @@ class Evidence:
         return starts
 
     def _sentence_of(self, position: int) -> int:
-        starts = self._sentence_starts
-        low, high = 0, len(starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if starts[middle] <= position:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return bisect_right(self._sentence_starts, position) - 1
 
     def _is_negated(self, start: int) -> bool:
-        before = self.text[max(0, start - 80) : start].split()
-        for word in reversed(before[-NEGATION_WINDOW:]):
-            if word in (SENTENCE_MARK, ",") or word in self.vocabulary.clause_breaks:
+        words = self._words
+        vocabulary = self.vocabulary
+        at = self._word_at[start]
+        for index in range(at - 1, max(at - NEGATION_WINDOW, 0) - 1, -1):
+            word = words[index]
+            if word in _CLAUSE_ENDS or word in vocabulary.clause_breaks:
                 return False
-            if word in self.vocabulary.negators:
-                return True
+            if word in vocabulary.negators:
+                # "si je ne paie pas 500 euros", "if you do not pay": a condition, not a denial.
+                return vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
         return False
 
     def all(self, group: str) -> tuple[Match, ...]:
         """Every match of `group`, negated ones included (their signal says so)."""
         found = self._cache.get(group)
         if found is None:
-            keys = self.vocabulary.group_keys[group]
-            if keys is not None and keys.isdisjoint(self._keys):
-                self._cache[group] = ()
-                return ()
-            found = tuple(
-                Match(
-                    group=group,
-                    start=start,
-                    end=end,
-                    text=self.text[start:end],
-                    sentence=self._sentence_of(start),
-                    negated=self._is_negated(start),
+            spans = self._spans.get(group)
+            if spans is None:
+                found = ()
+            else:
+                text = self.text
+                marks = self._sentence_starts
+                negated = self._is_negated
+                found = tuple(
+                    [
+                        Match(
+                            group,
+                            start,
+                            end,
+                            text[start:end],
+                            bisect_right(marks, start) - 1,
+                            negated(start),
+                        )
+                        for start, end in spans
+                    ]
                 )
-                for start, end in self._spans(group)
-            )
             self._cache[group] = found
         return found
-
-    def _spans(self, group: str) -> list[tuple[int, int]]:
-        """Where `group` matches, leftmost first and without overlaps (as `finditer`), trying only
-        the word starts its first words allow when those are known."""
-        pattern = self.vocabulary.groups[group]
-        # Patterns start with the space before the word; the match proper starts after it.
-        starts = self.vocabulary.group_start_keys[group]
-        if starts is None:
-            return [(m.start() + 1, m.end()) for m in pattern.finditer(self.text)]
-        candidates = sorted({p for key in starts & self._keys for p in self._index[key]})
-        spans: list[tuple[int, int]] = []
-        last_end = 0
-        for position in candidates:
-            if position < last_end:
-                continue
-            match = pattern.match(self.text, position - 1)
-            if match is not None:
-                spans.append((position, match.end()))
-                last_end = match.end()
-        return spans
 
     def find(self, group: str, *, hidden_by: tuple[str, ...] = ()) -> tuple[Match, ...]:
         """The affirmed matches of `group`, minus those overlapping a match of a `hidden_by` group
         (an innocent phrase such as "mort de rire" hides the "mort" in it)."""
+        if group not in self.present:
+            return ()
         key = (group, hidden_by)
         cached = self._found.get(key)
         if cached is not None:
@@ -131,7 +181,8 @@ class Evidence:
             if not matches:
                 break
             innocent = self.all(innocent_group)
-            matches = [m for m in matches if not any(_overlap(m, i) for i in innocent)]
+            if innocent:
+                matches = [m for m in matches if not any(_overlap(m, i) for i in innocent)]
         result = self._found[key] = tuple(matches)
         return result
 
@@ -140,6 +191,19 @@ class Evidence:
 
     def signals(self, group: str, *, hidden_by: tuple[str, ...] = (), limit: int = 3) -> list[str]:
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
+
+
+def _first_alternative_end(options: tuple[KeyPattern, ...], text: str, start: int) -> int:
+    """Where the group's first alternative (in the group's order) that matches at `start` ends,
+    trying the patterns of the word's several keys; -1 if none matches."""
+    first = end = -1
+    for option in options:
+        match = option.pattern.match(text, start)
+        if match is not None:
+            place = option.indices[(match.lastindex or 1) - 1]
+            if first == -1 or place < first:
+                first, end = place, match.end()
+    return end
 
 
 def _overlap(a: Match, b: Match) -> bool:

@@ -1,9 +1,12 @@
-"""A cheap pre-test that skips most vocabulary groups on most reports (speed, not meaning).
+"""Where a term can start: the literal beginnings of its first word (speed, not meaning).
 
-For each term we pick one word it cannot match without (the most selective one) and compute the
-literal beginnings that word can have ("harcel*" → "harc", "(ma|mon) fille" → "fill"); a group is
-searched only when some word of the report starts with one of its terms' keys. A term with no such
-word makes its group always searched, so the pre-test never changes a result.
+Every term matches from the start of a word, so the beginnings its first word can have, up to
+KEY_LENGTH letters ("harcel*" → "harc", "(ma|mon) fille" → "ma", "mon", "<n> ans" → "0"…"9"),
+say at which words of a report it is worth trying. `matching` reads a report word by word and
+tries, at each word, only the alternatives whose keys the word begins with (see
+`Vocabulary.starting_with`). A term whose first word can begin with anything (a leading `*`) has no
+keys: its group is scanned whole, as a plain regular expression, so the shortcut never changes a
+result.
 """
 
 from collections.abc import Iterator
@@ -41,8 +44,11 @@ def _parse(text: str, start: int = 0) -> tuple[list[Branch], int]:
     return branches, i
 
 
-def _expand(items: Branch, acc: str) -> Iterator[str]:
+def _expand(items: Branch, acc: str) -> Iterator[tuple[str, bool]]:
+    """Each literal beginning of the first word, and whether it is the whole word."""
     for index, item in enumerate(items):
+        if item == "?":  # the optional item before it was already tried both ways
+            continue
         optional = index + 1 < len(items) and items[index + 1] == "?"
         rest = items[index + 2 :] if optional else items[index + 1 :]
         if optional:
@@ -51,69 +57,43 @@ def _expand(items: Branch, acc: str) -> Iterator[str]:
             for branch in item:
                 yield from _expand(branch + rest, acc)
             return
-        if item in {" ", "*"} or (not item.isalnum() and item != "<n>"):
-            yield acc
+        if item == "*":
+            yield acc, False
             return
         if item == "<n>":
             for digit in _DIGITS:
-                yield acc + digit
+                yield acc + digit, False
+            return
+        if not item.isalnum():  # a space or a separator: the first word ends here
+            yield acc, True
             return
         acc += item
-    yield acc
+    yield acc, True
 
 
 def first_word_keys(term: str) -> frozenset[str] | None:
-    """The keys of the term's first word, or None when it can begin with anything."""
+    """The keys of the term's first word, or None when it can begin with anything.
+
+    A first word written in full ("me", "menace") must be the report's word itself: its key is the
+    word followed by a space ("me "). A first word that goes on ("menac*", "<n>h") gives its literal
+    beginning, up to KEY_LENGTH letters ("mena", "0"…"9").
+    """
     branches, _ = _parse(term)
     keys: set[str] = set()
     for branch in branches:
-        for prefix in _expand(branch, ""):
+        for prefix, whole in _expand(branch, ""):
             if not prefix:
                 return None
-            keys.add(prefix[:KEY_LENGTH])
+            keys.add(prefix + " " if whole else prefix[:KEY_LENGTH])
             if len(keys) > MAX_PREFIXES:
                 return None
     return frozenset(keys)
 
 
-def _top_level_words(term: str) -> list[str]:
-    words, depth, current = [], 0, ""
-    for char in term:
-        depth += char == "("
-        depth -= char == ")"
-        if char == " " and depth == 0:
-            words.append(current)
-            current = ""
-        else:
-            current += char
-    words.append(current)
-    return [w for w in words if w and w != "..." and not w.endswith(")?")]
-
-
-def term_keys(term: str) -> frozenset[str] | None:
-    """The keys of the term's most selective required word, or None."""
-    best: frozenset[str] | None = None
-    for word in _top_level_words(term):
-        keys = first_word_keys(word)
-        if keys is None:
-            continue
-        if best is None or (min(map(len, keys)), -len(keys)) > (min(map(len, best)), -len(best)):
-            best = keys
-    return best
-
-
-def text_keys(text: str) -> frozenset[str]:
-    """Every beginning, up to KEY_LENGTH letters, of every word of a normalised text."""
-    return frozenset(text_index(text))
-
-
-def text_index(text: str) -> dict[str, list[int]]:
-    """Where each word beginning (up to KEY_LENGTH letters) starts in a normalised text, which is
-    single-spaced and starts with a space."""
-    index: dict[str, list[int]] = {}
-    position = 1
-    for word in text[1:].split(" "):
-        for n in range(1, min(KEY_LENGTH, len(word)) + 1):
-            index.setdefault(word[:n], []).append(position)
-        position += len(word) + 1
-    return index
+def word_keys(beginning: str) -> set[str]:
+    """The keys a report's word satisfies, from `Vocabulary.starting_with`'s cache key: the word
+    and a space when it is itself a key, else its first KEY_LENGTH letters."""
+    if beginning.endswith(" "):
+        word = beginning[:-1]
+        return {beginning} | {word[:n] for n in range(1, min(KEY_LENGTH, len(word)) + 1)}
+    return {beginning[:n] for n in range(1, len(beginning) + 1)}

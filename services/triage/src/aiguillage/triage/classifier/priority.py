@@ -3,6 +3,7 @@ above P1 unless there is imminent danger."""
 
 from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category, Priority
+from aiguillage.triage.classifier.reasons import reason
 
 P1_CATEGORIES = frozenset(
     {Category.TERRORISM, Category.CHILD_SEXUAL_ABUSE, Category.THREATS_VIOLENCE}
@@ -24,7 +25,7 @@ def decide_priority(
 ) -> tuple[Priority, list[Reason]]:
     if imminent:
         return Priority.P0, [
-            Reason(
+            reason(
                 subject="priority", rule="P0: imminent danger", signals=("imminent_danger=true",)
             )
         ]
@@ -39,12 +40,12 @@ def decide_priority(
     else:
         signals = [f"category:{c}" for c in sorted(categories)] or ["no category"]
         base, rule = Priority.P3, "P3: scam, insult, spam or no category"
-    reasons = [Reason(subject="priority", rule=rule, signals=tuple(signals))]
+    reasons = [reason(subject="priority", rule=rule, signals=tuple(signals))]
     if trusted_flagger:
         raised = _ORDER[max(_ORDER.index(base) - 1, _ORDER.index(Priority.P1))]
         if raised != base:
             reasons.append(
-                Reason(
+                reason(
                     subject="priority",
                     rule=f"trusted flagger: raised one level, {base} → {raised}",
                     signals=("field:reporter.trusted_flagger=true",),
@@ -52,7 +53,7 @@ def decide_priority(
             )
         else:
             reasons.append(
-                Reason(
+                reason(
                     subject="priority",
                     rule="trusted flagger: not raised above P1 without imminent danger",
                     signals=("field:reporter.trusted_flagger=true",),

@@ -14,22 +14,38 @@ SENTENCE_MARK = "#"
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "`": "'"})
 _SYMBOLS = (("€", " euros "), ("%", " pourcent "), ("$", " dollars "), ("&", " et "))
-_INNER_DOT = re.compile(
-    r"(?<=\w)[./@](?=\w)"
-)  # "impots.gouv", "7j/7", "a@b" are one unit, not a sentence end
+# Amounts: "1,99e", "12.50 eur", "30eur" are a number of euros, not a sentence end or a school year.
+_AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))? ?(?:eur|euros?|e)(?![a-z0-9])")
+_DECIMAL_AMOUNT = re.compile(r"[0-9][.,][0-9]{1,2} ?(?:eur|euros?|e)(?![a-z0-9])|[0-9] ?eur")
+# "impots.gouv", "7j/7", "a@b" are one unit, not a sentence end. (The character comes first and
+# the look-behind after it, so that the engine can skip quickly to the candidate characters.)
+_INNER_DOT = re.compile(r"[./@](?<=\w[./@])(?=\w)")
 _SENTENCE_END = re.compile(r"[.!?;\n\r…]+")
 _NOT_WORD = re.compile(r"[^a-z0-9#,]+")
+# The same for ASCII text, as a table (much faster than the pattern): punctuation → space.
+_KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789#,")
+_NOT_WORD_ASCII = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _KEPT})
 _LONG_REPEAT = re.compile(r"([a-z])\1{2,}")  # "tuerrrr", "noooon": shouting, not spelling
 _SPACES = re.compile(r"\s+")
 # SMS elision of "je": "jvais", "jte", "jramene" (no French word starts with j + consonant).
-_J_ELISION = re.compile(r"\bj(?=[bcdfghjklmnpqrstvwxz][a-z]{2,})")
+_J_ELISION = re.compile(r"j(?<![a-z0-9_]j)(?=[bcdfghjklmnpqrstvwxz][a-z]{2,})")
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 
 
 def strip_accents(text: str) -> str:
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES)))
+    text = text.lower()
+    if text.isascii():  # most SMS-style reports: nothing to strip
+        return text.replace("`", "'")
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES)))
+
+
+def _amount(match: re.Match[str]) -> str:
+    whole, cents = match.group(1), match.group(2)
+    if cents is None and match.group(0)[len(whole) :].strip() == "e":
+        return match.group(0)  # "4e", "12e": an ordinal (school year, district), not euros
+    return f"{whole} euros"
 
 
 def normalise(
@@ -47,15 +63,19 @@ def normalise(
     text = strip_accents(text)
     for symbol, word in _SYMBOLS:
         text = text.replace(symbol, word)
+    if _DECIMAL_AMOUNT.search(text):
+        text = _AMOUNT.sub(_amount, text)
     text = _INNER_DOT.sub(" ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
-    text = _NOT_WORD.sub(" ", text)
+    text = text.translate(_NOT_WORD_ASCII) if text.isascii() else _NOT_WORD.sub(" ", text)
     text = _LONG_REPEAT.sub(r"\1", text)
     text = _J_ELISION.sub("je ", text)
-    tokens = [words.get(token, token) for token in text.split()]
-    text = " " + " ".join(tokens) + " "
+    text = " " + " ".join([words.get(token, token) for token in text.split()]) + " "
     if phrases and phrase_pattern is not None:
         table = phrases
-        text = phrase_pattern.sub(lambda m: table[m.group(0)], text)
-    return _SPACES.sub(" ", text)
+        # The pattern takes the space before a phrase with it (see Vocabulary._phrase_pattern).
+        text, count = phrase_pattern.subn(lambda m: " " + table[m.group(0)[1:]], text)
+        if count:
+            return _SPACES.sub(" ", text)
+    return text

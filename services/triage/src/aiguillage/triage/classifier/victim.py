@@ -16,6 +16,7 @@ from aiguillage.shared.decision import Reason
 from aiguillage.shared.report import Victim
 from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
 from aiguillage.triage.classifier.matching import Evidence, Match
+from aiguillage.triage.classifier.reasons import reason
 
 ADULT_AGE = 18
 _NUMBER = re.compile(r"[0-9]+")
@@ -42,33 +43,33 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
     ages = _ages(evidence.find("victim_age", hidden_by=hidden), innocent)
     minors = [(a, m) for a, m in ages if a < ADULT_AGE]
     if minors:
-        return True, Reason(
+        return True, reason(
             subject="victim_minor",
             rule="the description gives the victim's age, under 18",
             signals=(minors[0][1].signal,),
         )
     if ages:
-        return False, Reason(
+        return False, reason(
             subject="victim_minor",
             rule="the description gives the victim's age, 18 or over",
             signals=(ages[0][1].signal,),
         )
     strong = evidence.signals("minor_strong", hidden_by=hidden, limit=1)
     if strong:
-        return True, Reason(
+        return True, reason(
             subject="victim_minor",
             rule="the description says the victim is a pupil or a minor",
             signals=tuple(strong),
         )
     adult = evidence.signals("adult_words", hidden_by=hidden, limit=1)
     if adult:
-        return False, Reason(
+        return False, reason(
             subject="victim_minor",
             rule="the description says the victim is an adult",
             signals=tuple(adult),
         )
     if victim.is_minor is not None:
-        return victim.is_minor, Reason(
+        return victim.is_minor, reason(
             subject="victim_minor",
             rule="the form's field",
             signals=(f"field:victim.is_minor={str(victim.is_minor).lower()}",),
@@ -81,12 +82,12 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
     ]
     if weak or loose_minor_ages:
         signals = weak + [m.signal for _, m in loose_minor_ages[:1]]
-        return True, Reason(
+        return True, reason(
             subject="victim_minor",
             rule="the description points to a minor (school year, age, 'ado')",
             signals=tuple(signals),
         )
-    return None, Reason(
+    return None, reason(
         subject="victim_minor",
         rule="no identifiable victim or age",
         signals=("field:victim.is_minor=null",),
@@ -96,18 +97,18 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
 def decide_school_context(evidence: Evidence, victim: Victim) -> tuple[bool, Reason]:
     school = evidence.signals("school", hidden_by=(GLOBAL_INNOCENT,), limit=2)
     if school:
-        return True, Reason(
+        return True, reason(
             subject="school_context",
             rule="it happens at school or between pupils",
             signals=tuple(school),
         )
     if victim.school_context:
-        return True, Reason(
+        return True, reason(
             subject="school_context",
             rule="the form's field",
             signals=("field:victim.school_context=true",),
         )
-    return False, Reason(
+    return False, reason(
         subject="school_context",
         rule="nothing points to school",
         signals=(f"field:victim.school_context={str(victim.school_context).lower()}",),

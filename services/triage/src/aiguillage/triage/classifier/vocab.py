@@ -14,10 +14,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
-from aiguillage.triage.classifier.prefilter import first_word_keys, term_keys
+from aiguillage.triage.classifier.prefilter import first_word_keys, word_keys
 from aiguillage.triage.classifier.text import normalise, strip_accents
 
 _GAP = r"(?:[ ,]+[a-z0-9]+){0,4}[ ,]+"
@@ -42,6 +42,11 @@ class Rule:
     per_match: bool = False
     max: float = 1.0
 
+    @cached_property
+    def needs(self) -> frozenset[str]:
+        """The vocabulary groups that must all match (facts such as `@victim_minor` aside)."""
+        return frozenset(g for g in self.when if not g.startswith("@"))
+
 
 @dataclass(frozen=True)
 class CategorySpec:
@@ -51,26 +56,139 @@ class CategorySpec:
     rules: tuple[Rule, ...]
     innocent: str | None  # name of the group whose matches hide this category's cues
 
+    @cached_property
+    def needs_any(self) -> frozenset[str] | None:
+        """Groups of which at least one must match for any rule to apply (a fast skip); None when
+        a rule needs no group (facts only)."""
+        if not all(rule.needs for rule in self.rules):
+            return None
+        return frozenset().union(*(rule.needs for rule in self.rules))
+
+
+class KeyPattern(NamedTuple):
+    """Some alternatives of a group, compiled together: `indices[n - 1]` is the place in the
+    group of the alternative that is the pattern's capture n."""
+
+    pattern: re.Pattern[str]
+    indices: tuple[int, ...]
+
+
+class Beginning(NamedTuple):
+    """What to try at a word: `gates` (one pattern per key of the word; if none matches, nothing
+    can), then `groups`, each with the patterns of the word's keys."""
+
+    gates: tuple[re.Pattern[str], ...]
+    groups: tuple[tuple[str, tuple[KeyPattern, ...]], ...]
+
 
 @dataclass(frozen=True)
 class Vocabulary:
     groups: dict[str, re.Pattern[str]]
     categories: tuple[CategorySpec, ...]
-    # Keys per group (see prefilter): of a required word, and of the first word; None: unknown.
-    group_keys: dict[str, frozenset[str] | None]
-    group_start_keys: dict[str, frozenset[str] | None]
+    # For the single pass over a report's words (see matching.py and prefilter.py): each group's
+    # alternatives in order with the beginnings their first word can have; groups with an
+    # alternative whose first word can begin with anything are scanned whole instead.
+    alternatives: dict[str, tuple[tuple[str, frozenset[str]], ...]]
+    scanned_groups: tuple[str, ...]
     settings: dict[str, Any]
     negators: frozenset[str]
     clause_breaks: frozenset[str]
     words: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, str] = field(default_factory=dict)
+    # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
+    conditionals: frozenset[str] = frozenset()
+    _by_word: dict[str, Beginning] = field(default_factory=dict, repr=False, compare=False)
+    _by_beginning: dict[str, Beginning] = field(default_factory=dict, repr=False, compare=False)
+    _by_key: dict[tuple[str, str], KeyPattern] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _gates: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _compile(self, source: str) -> re.Pattern[str]:
+        """Patterns by their text: keys that share alternatives share one compiled pattern."""
+        found = self._compiled.get(source)
+        if found is None:
+            found = self._compiled[source] = re.compile(source)
+        return found
+
+    @cached_property
+    def _groups_by_key(self) -> dict[str, tuple[str, ...]]:
+        by_key: dict[str, list[str]] = {}
+        for name, alternatives in self.alternatives.items():
+            for _body, keys in alternatives:
+                for key in keys:
+                    if name not in by_key.setdefault(key, []):
+                        by_key[key].append(name)
+        return {key: tuple(names) for key, names in by_key.items()}
+
+    @cached_property
+    def whole_words(self) -> frozenset[str]:
+        """The words that are themselves keys (a term's first word written in full)."""
+        return frozenset(key[:-1] for key in self._groups_by_key if key.endswith(" "))
+
+    def _key_pattern(self, name: str, key: str) -> KeyPattern:
+        """The alternatives of group `name` that can start at a word with this key, in the
+        group's order, each a numbered capture so that `lastindex` says which one matched."""
+        found = self._by_key.get((name, key))
+        if found is None:
+            chosen = tuple(i for i, (_b, k) in enumerate(self.alternatives[name]) if key in k)
+            bodies = [f"({self.alternatives[name][i][0]})" for i in chosen]
+            source = r" (?:" + "|".join(bodies) + r")(?![a-z0-9])"
+            found = self._by_key[(name, key)] = KeyPattern(self._compile(source), chosen)
+        return found
+
+    def _gate(self, key: str) -> re.Pattern[str]:
+        """A quick test for a word with this key: every alternative of every group that can start
+        there, in one pattern whose shared literal beginnings are written once (a trie). When it
+        fails (the common case), no group is tried at the word."""
+        found = self._gates.get(key)
+        if found is None:
+            heads = set()
+            for name in self._groups_by_key[key]:
+                for body, keys in self.alternatives[name]:
+                    if key in keys:
+                        heads.add(body)
+            found = self._gates[key] = self._compile(
+                " " + _factored(sorted(heads)) + "(?![a-z0-9])"
+            )
+        return found
+
+    def compile_all(self) -> None:
+        """Compile now what `starting_with` would compile on first use (services call this at
+        start-up so that no report pays for it; a one-off command need not)."""
+        for key in self._groups_by_key:
+            self._gate(key)
+            for name in self._groups_by_key[key]:
+                self._key_pattern(name, key)
+
+    def starting_with(self, beginning: str) -> Beginning:
+        """What to try at a word, by `beginning` (the word and a space when it is in
+        `whole_words`, else its first four letters): the gates of the keys the word has, then
+        each group that can start there with the patterns of those keys. Built on first use and
+        kept (the keys are bounded: four letters, or a vocabulary word); each pattern is compiled
+        once."""
+        found = self._by_beginning.get(beginning)
+        if found is not None:
+            return found
+        keys = [key for key in sorted(word_keys(beginning)) if key in self._groups_by_key]
+        by_group: dict[str, list[KeyPattern]] = {}
+        for key in keys:
+            for name in self._groups_by_key[key]:
+                by_group.setdefault(name, []).append(self._key_pattern(name, key))
+        found = self._by_beginning[beginning] = Beginning(
+            tuple(self._gate(key) for key in keys),
+            tuple((name, tuple(by_group[name])) for name in sorted(by_group)),
+        )
+        return found
 
     @cached_property
     def _phrase_pattern(self) -> re.Pattern[str] | None:
         if not self.phrases:
             return None
         ordered = sorted(self.phrases, key=len, reverse=True)
-        return re.compile(r"(?<= )(?:" + "|".join(re.escape(p) for p in ordered) + r")(?= )")
+        # A leading literal space (kept in the replacement) lets the engine skip to word starts.
+        return re.compile(r" (?:" + "|".join(re.escape(p) for p in ordered) + r")(?= )")
 
     def normalise(self, text: str) -> str:
         return normalise(text, self.words, self.phrases, self._phrase_pattern)
@@ -86,17 +204,85 @@ def expand_macros(term: str, macros: dict[str, str]) -> str:
     return strip_accents(_MACRO.sub(expand, term)).strip()
 
 
-def _group_keys(
-    terms: list[str], macros: dict[str, str], *, first: bool = False
-) -> frozenset[str] | None:
-    keys: set[str] = set()
+def _group_pattern(bodies: list[str]) -> re.Pattern[str]:
+    # Every word of a normalised text follows a space: a leading literal space marks the word
+    # start and lets the regex engine skip quickly to candidate positions.
+    return re.compile(r" (?:" + "|".join(bodies) + r")(?![a-z0-9])")
+
+
+_ATOM_SEP = "[ ,]+"
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _literal_head(body: str) -> tuple[tuple[str, ...], str]:
+    """The literal beginning of a compiled term (letters, digits, "#" and word separators, none
+    of them quantified), as atoms, and the rest of the expression."""
+    if _top_level_bar(body):
+        return (), f"(?:{body})"
+    atoms: list[str] = []
+    i = 0
+    while i < len(body):
+        if body.startswith(_ATOM_SEP, i):
+            step = len(_ATOM_SEP)
+        elif body[i].isalnum() or body[i] == "#":
+            step = 1
+        else:
+            break
+        if i + step < len(body) and body[i + step] in _QUANTIFIERS:
+            break
+        atoms.append(body[i : i + step])
+        i += step
+    return tuple(atoms), body[i:]
+
+
+def _top_level_bar(body: str) -> bool:
+    depth = 0
+    for i, char in enumerate(body):
+        if char == "\\":
+            continue
+        if char == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _factored(bodies: list[str]) -> str:
+    """One expression matching where any of `bodies` matches, with shared literal beginnings
+    written once (a trie), so that a failing word costs a few character tests. The order of the
+    alternatives is not kept: use it where only "does any match" counts (the gates)."""
+    trie: dict[str, Any] = {}
+    for body in bodies:
+        atoms, rest = _literal_head(body)
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node.setdefault("", []).append(rest)
+
+    def emit(node: dict[str, Any]) -> str:
+        parts = [atom + emit(child) for atom, child in node.items() if atom != ""]
+        parts += node.get("", [])
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(trie)
+
+
+def _alternatives(
+    terms: list[str], macros: dict[str, str]
+) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The group's regular expressions, longest first (so that the reported signal is the most
+    specific phrase), each with the beginnings of its first word (None: any)."""
+    keys: dict[str, frozenset[str] | None] = {}
     for term in terms:
-        expanded = expand_macros(term, macros)
-        found = first_word_keys(expanded) if first else term_keys(expanded)
-        if found is None:
-            return None
-        keys |= found
-    return frozenset(keys)
+        body = compile_term(term, macros)
+        found = first_word_keys(expand_macros(term, macros))
+        if body in keys:
+            previous = keys[body]
+            found = None if previous is None or found is None else previous | found
+        keys[body] = found
+    return tuple((body, keys[body]) for body in sorted(keys, key=len, reverse=True))
 
 
 def compile_term(term: str, macros: dict[str, str]) -> str:
@@ -120,6 +306,8 @@ def compile_term(term: str, macros: dict[str, str]) -> str:
             out.append("[a-z0-9]*")
         elif char == "(":
             out.append("(?:")
+        elif char == "?" and out and out[-1] == _SEP:
+            out[-1] = "[ ,]*"  # "(la|le)? ?publie": the separator is optional with the word
         elif char in ")|?":
             out.append(char)
         elif char == "#":
@@ -135,15 +323,12 @@ def compile_term(term: str, macros: dict[str, str]) -> str:
 
 def _compile_group(
     name: str, terms: list[str], macros: dict[str, str], source: str
-) -> re.Pattern[str]:
+) -> tuple[re.Pattern[str], tuple[tuple[str, frozenset[str] | None], ...]]:
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
         raise VocabularyError(f"{source}: group {name!r} must be a list of strings")
-    # Longest terms first so that the reported signal is the most specific phrase.
-    bodies = sorted({compile_term(t, macros) for t in terms}, key=len, reverse=True)
+    alternatives = _alternatives(terms, macros)
     try:
-        # Every word of a normalised text follows a space: a leading literal space marks the word
-        # start and lets the regex engine skip quickly to candidate positions.
-        return re.compile(r" (?:" + "|".join(bodies) + r")(?![a-z0-9])")
+        return _group_pattern([body for body, _keys in alternatives]), alternatives
     except re.error as exc:
         raise VocabularyError(f"{source}: group {name!r} does not compile: {exc}") from exc
 
@@ -205,12 +390,17 @@ def load_vocabulary() -> Vocabulary:
             name = f"innocent_{content['category']}"
             raw_groups[name] = (source, content["innocent"])
             innocent_of[content["category"]] = name
-    groups = {
+    compiled = {
         name: _compile_group(name, terms, macros, src) for name, (src, terms) in raw_groups.items()
     }
-    group_keys = {name: _group_keys(terms, macros) for name, (_src, terms) in raw_groups.items()}
-    group_start_keys = {
-        name: _group_keys(terms, macros, first=True) for name, (_src, terms) in raw_groups.items()
+    groups = {name: pattern for name, (pattern, _alts) in compiled.items()}
+    scanned = tuple(
+        name for name, (_p, alts) in compiled.items() if any(k is None for _b, k in alts)
+    )
+    alternatives = {
+        name: tuple((body, keys) for body, keys in alts if keys is not None)
+        for name, (_p, alts) in compiled.items()
+        if name not in scanned
     }
     specs = []
     for source, content in files.items():
@@ -236,11 +426,12 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(
         groups=groups,
         categories=tuple(specs),
-        group_keys=group_keys,
-        group_start_keys=group_start_keys,
+        alternatives=alternatives,
+        scanned_groups=scanned,
         settings=common.get("settings", {}),
         negators=frozenset(common.get("negation", {}).get("words", [])),
         clause_breaks=frozenset(common.get("negation", {}).get("clause_breaks", [])),
+        conditionals=frozenset(common.get("negation", {}).get("conditionals", [])),
         words={strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()},
         phrases=phrases,
     )
