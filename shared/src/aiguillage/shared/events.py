@@ -77,10 +77,12 @@ class ReportDispatched(Event):
 
 
 class ReporterNotice(Event):
-    """What the reporter is told; the sender looks the contact address up in MongoDB."""
+    """What the reporter is told: an acknowledgement once triage has the report, then the
+    outcome once it is dispatched. The sender looks the contact address up in MongoDB."""
 
     event_type: Literal["reporter.notice"] = "reporter.notice"
-    destinations: tuple[Destination, ...]
+    kind: Literal["acknowledgement", "outcome"]
+    destinations: tuple[Destination, ...] = ()
     text: str
 
 

@@ -7,15 +7,15 @@ from datetime import timedelta
 
 from faststream.kafka.publisher import DefaultPublisher
 
-from aiguillage.dispatch.notices import notice_text
 from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
 from aiguillage.shared.kafka import publish_event
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DISPATCHED
 from aiguillage.shared.mongo import ReportStore, now
+from aiguillage.shared.notices import outcome_text
 from aiguillage.shared.report import Victim
-from aiguillage.shared.vocabulary import Category, Destination, ReportStatus
+from aiguillage.shared.vocabulary import Destination, ReportStatus
 
 log = get_logger(__name__)
 Router = Callable[[TriageDecision, Victim], Routing]
@@ -49,13 +49,12 @@ class DispatchHandler:
             if d is not Destination.CLOSED
         ]
         notice = ReporterNotice(
-            event_id=f"{event.report_id}:notice",
+            event_id=f"{event.report_id}:outcome",
+            kind="outcome",
             report_id=event.report_id,
             occurred_at=at,
             destinations=routing.destinations,
-            text=notice_text(
-                routing, endangerment=Category.ENDANGERMENT in event.decision.categories
-            ),
+            text=outcome_text(event.decision, routing),
         )
         # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offset is
         # committed after that: a crash in between sends again, never loses. Duplicates carry

@@ -2,7 +2,7 @@
 
 from faststream.asgi import AsgiFastStream
 
-from aiguillage.shared.events import ReportSubmitted, ReportTriaged
+from aiguillage.shared.events import ReporterNotice, ReportSubmitted, ReportTriaged
 from aiguillage.shared.kafka import consumer_options, make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
@@ -32,7 +32,15 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
         description="Triage decisions, keyed by report id.",
         schema=ReportTriaged,
     )
-    handler = TriageHandler(classify=classifier, store=store, triaged=triaged)
+    notifications = broker.publisher(
+        topics.notifications,
+        title=topics.notifications,
+        description="Notices to reporters, keyed by report id.",
+        schema=ReporterNotice,
+    )
+    handler = TriageHandler(
+        classify=classifier, store=store, triaged=triaged, notifications=notifications
+    )
 
     broker.add_middleware(
         stage_middleware(
