@@ -21,9 +21,8 @@ Records = list[ConsumerRecord[bytes, bytes]]
 
 
 def destinations_of(records: Records, report_id: str) -> Counter[str]:
-    return Counter(
-        json.loads(r.value)["destination"] for r in records if r.key == report_id.encode()
-    )
+    messages = [json.loads(r.value) for r in records]
+    return Counter(m["destination"] for m in messages if m["report_id"] == report_id)
 
 
 async def wait_status(

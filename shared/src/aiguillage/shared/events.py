@@ -65,8 +65,22 @@ class ReportTriaged(Event):
         )
 
 
+class CaseSummary(BaseModel):
+    """The case a report joined: every report of the same content (same normalised URL)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    case_id: str
+    url: str | None = Field(description="The normalised URL; none for a report without one.")
+    reports: int = Field(ge=1, description="How many reports the case has now.")
+    priority: Priority = Field(description="The case's: its best report's, up one at 10.")
+
+
 class ReportDispatched(Event):
-    """One destination's copy of a report: what the receiving service needs to act."""
+    """One destination's copy of a report: what the receiving service needs to act.
+
+    On the analysts' topic the message is keyed by case id, not report id: the latest message of
+    a key is the case's current task, so analysts get one task per case, updated."""
 
     event_type: Literal["report.dispatched"] = "report.dispatched"
     destination: Destination
@@ -74,6 +88,7 @@ class ReportDispatched(Event):
     report: Report
     decision: TriageDecision
     reasons: tuple[Reason, ...] = Field(description="Why this report reached this destination.")
+    case: CaseSummary | None = Field(default=None, description="Set on the analysts' topic.")
 
 
 class ReporterNotice(Event):

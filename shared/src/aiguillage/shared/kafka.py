@@ -83,6 +83,11 @@ def event_headers(event: Event) -> dict[str, str]:
     }
 
 
-async def publish_event(publisher: DefaultPublisher, event: Event) -> None:
-    """Publish keyed by report id (one report's events stay in order) and wait for `acks=all`."""
-    await publisher.publish(event, key=event.report_id.encode(), headers=event_headers(event))
+async def publish_event(
+    publisher: DefaultPublisher, event: Event, *, key: str | None = None
+) -> None:
+    """Publish keyed by report id unless told otherwise (one report's events stay in order) and
+    wait for `acks=all`."""
+    await publisher.publish(
+        event, key=(key or event.report_id).encode(), headers=event_headers(event)
+    )

@@ -11,6 +11,7 @@ from aiguillage.dispatch.handler import DispatchHandler
 from aiguillage.dispatch.routing import route
 from aiguillage.dispatch.settings import DispatchSettings
 from aiguillage.dispatch.zones import CommuneIndex
+from aiguillage.shared.cases import CaseStore
 from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
 from aiguillage.shared.kafka import consumer_options, make_broker
 from aiguillage.shared.mongo import ReportStore, connect
@@ -50,6 +51,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
     handler = DispatchHandler(
         route=partial(route, communes=CommuneIndex.load()),
         store=store,
+        cases=CaseStore(client[settings.mongo.database]),
         destinations=destinations,
         notifications=notifications,
         retention=timedelta(days=settings.retention_days),

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from faststream.kafka.publisher import DefaultPublisher
 
+from aiguillage.shared.cases import CaseStore
 from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
 from aiguillage.shared.kafka import publish_event
@@ -27,12 +28,14 @@ class DispatchHandler:
         *,
         route: Router,
         store: ReportStore,
+        cases: CaseStore,
         destinations: Mapping[Destination, DefaultPublisher],
         notifications: DefaultPublisher,
         retention: timedelta,
     ) -> None:
         self._route = route
         self._store = store
+        self._cases = cases
         self._destinations = destinations
         self._notifications = notifications
         self._retention = retention
@@ -44,10 +47,22 @@ class DispatchHandler:
         routing = self._route(event.decision, event.report.victim)
         at = now()
         messages = [
-            (self._destinations[d], self._dispatched(event, routing, d, at))
+            (self._destinations[d], self._dispatched(event, routing, d, at), event.report_id)
             for d in routing.destinations
-            if d is not Destination.CLOSED
+            if d not in {Destination.CLOSED, Destination.ANALYSTS}
         ]
+        if Destination.ANALYSTS in routing.destinations:
+            # One task per case for the analysts: keyed by case, carrying the case's count and
+            # priority; the newest message of a key is the case's current task.
+            case = await self._cases.join(
+                report_id=event.report_id,
+                urls=list(event.report.urls),
+                priority=event.decision.priority,
+            )
+            task = self._dispatched(event, routing, Destination.ANALYSTS, at).model_copy(
+                update={"case": case, "priority": case.priority}
+            )
+            messages.append((self._destinations[Destination.ANALYSTS], task, case.case_id))
         notice = ReporterNotice(
             event_id=f"{event.report_id}:outcome",
             kind="outcome",
@@ -60,7 +75,7 @@ class DispatchHandler:
         # committed after that: a crash in between sends again, never loses. Duplicates carry
         # the same event id (report id and destination) for the receiver to drop.
         await asyncio.gather(
-            *(publish_event(p, m) for p, m in messages),
+            *(publish_event(p, m, key=k) for p, m, k in messages),
             publish_event(self._notifications, notice),
         )
         recorded = await self._store.record_dispatch(
