@@ -207,6 +207,9 @@ def _dispatched(event: ReportDispatched) -> Text:
         " ",
         (where, "underline"),
     )
+    if event.case is not None and event.case.reports > 1:
+        # The analysts' queue: this report is the latest of a case.
+        text.append(f"  case of {event.case.reports} reports", style="yellow")
     text.append(f"\n    {_start(report.description)}", style="italic")
     return text
 
