@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from aiguillage.bench.command import bench_command
 from aiguillage.cli.apidocs import docs_command
 from aiguillage.cli.decide import decide_command, evaluate_command
 from aiguillage.cli.dlq import dlq_app
@@ -79,6 +80,7 @@ app.command("produce")(produce_command)
 app.command("decide")(decide_command)
 app.command("evaluate")(evaluate_command)
 app.command("docs")(docs_command)
+app.command("bench")(bench_command)
 app.command("tail")(tail_command)
 app.command("status")(status_command)
 app.add_typer(dlq_app, name="dlq")

@@ -1,0 +1,281 @@
+"""Our pipeline under the bench: the three services as processes (as `aiguillage up` runs them), fed
+either through the HTTP intake or straight to `reports.submitted`, timed until dispatched."""
+
+import asyncio
+import os
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pymongo.asynchronous.database import AsyncDatabase
+
+from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
+from aiguillage.bench.servers import PARTITIONS, BenchServers
+from aiguillage.localstack.servers import free_port
+from aiguillage.localstack.services import ServiceProcess
+from aiguillage.shared.credentials import new_secret, secret_hash
+from aiguillage.shared.events import ReportSubmitted
+from aiguillage.shared.kafka import ensure_topics, event_headers
+from aiguillage.shared.mongo import Document, ReportStore, connect, now
+from aiguillage.shared.report import Report, ReportBody
+from aiguillage.shared.topics import Topics
+from aiguillage.shared.vocabulary import ReportStatus
+
+PREFIX = "bench.pipeline."
+DATABASE = "bench_pipeline"
+TRIAGE_GROUP = "aiguillage-triage"
+DISPATCH_GROUP = "aiguillage-dispatch"
+HTTP_CONCURRENCY = 32
+INSERT_CONCURRENCY = 32
+QUERY_CHUNK = 1_000
+# What the bench changes from the services' defaults, printed with the figures. The outbox relay
+# and the redrive would otherwise publish the reports the bench stores ahead of the clock.
+BENCH_ENV = {
+    "AIGUILLAGE_KAFKA__TOPIC_PREFIX": PREFIX,
+    "AIGUILLAGE_KAFKA__PARTITIONS": str(PARTITIONS),
+    "AIGUILLAGE_MONGO__DATABASE": DATABASE,
+    "AIGUILLAGE_LOG_FORMAT": "json",
+    "AIGUILLAGE_RATE_LIMIT_PER_MINUTE": "0",
+    "AIGUILLAGE_OUTBOX_GRACE_S": "3600",
+    "AIGUILLAGE_REDRIVE_AFTER_S": "3600",
+}
+
+
+@dataclass(kw_only=True)
+class PipelineStack:
+    services: list[ServiceProcess]
+    ports: dict[str, int]
+    logs: Path
+    triage: int
+    dispatch: int
+    server_pids: dict[str, int]
+
+    @property
+    def intake_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['intake']}"
+
+    def pids(self) -> dict[str, int]:
+        """The services' processes, then the broker's and the database's."""
+        services = {s.name: s.process.pid for s in self.services if s.process is not None}
+        return {**services, **self.server_pids}
+
+    def check_running(self) -> None:
+        dead = [s.name for s in self.services if not s.running()]
+        if dead:
+            tails = {n: (self.logs / f"{n}.log").read_text()[-1_500:] for n in dead}
+            msg = f"service(s) exited: {dead}; last log lines: {tails}"
+            raise RuntimeError(msg)
+
+    def stop(self) -> None:
+        for service in self.services:
+            service.terminate()
+        for service in self.services:
+            service.wait(30)
+
+
+def start_pipeline(
+    servers: BenchServers, logs: Path, *, triage: int, dispatch: int
+) -> PipelineStack:
+    names = [
+        "intake",
+        *(f"triage-{i + 1}" for i in range(triage)),
+        *(f"dispatch-{i + 1}" for i in range(dispatch)),
+    ]
+    base = {**os.environ, **servers.environment(), **BENCH_ENV, "PYTHONUNBUFFERED": "1"}
+    services: list[ServiceProcess] = []
+    ports: dict[str, int] = {}
+    for name in names:
+        ports[name] = free_port()
+        env = {**base, "AIGUILLAGE_HTTP_PORT": str(ports[name])}
+        with (logs / f"{name}.log").open("ab") as log:
+            services.append(ServiceProcess(name=name, env=env).start(output=log))
+    return PipelineStack(
+        services=services,
+        ports=ports,
+        logs=logs,
+        triage=triage,
+        dispatch=dispatch,
+        server_pids=servers.pids,
+    )
+
+
+async def wait_ready(stack: PipelineStack, servers: BenchServers, *, timeout_s: float) -> None:
+    """Every service healthy and both consumer groups stable with all their members."""
+    deadline = time.monotonic() + timeout_s
+    async with httpx.AsyncClient(timeout=3.0) as client:
+        for name, port in stack.ports.items():
+            while True:
+                stack.check_running()
+                try:
+                    response = await client.get(f"http://127.0.0.1:{port}/health")
+                    if response.status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    msg = f"{name} not healthy within {timeout_s:.0f} s"
+                    raise TimeoutError(msg)
+                await asyncio.sleep(0.3)
+    await wait_groups_stable(
+        servers.kafka(),
+        {TRIAGE_GROUP: stack.triage, DISPATCH_GROUP: stack.dispatch},
+        timeout_s=max(1.0, deadline - time.monotonic()),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Timings:
+    """When each report was submitted and dispatched, from MongoDB."""
+
+    submitted: dict[str, datetime] = field(default_factory=dict)
+    dispatched: dict[str, datetime] = field(default_factory=dict)
+
+    def latencies_ms(self) -> list[float]:
+        return [
+            (self.dispatched[i] - self.submitted[i]).total_seconds() * 1_000
+            for i in self.dispatched
+        ]
+
+    def last_dispatched(self) -> float:
+        return max(self.dispatched.values()).timestamp()
+
+
+class Driver:
+    """Feeds the running pipeline and waits for its reports to be dispatched."""
+
+    def __init__(self, servers: BenchServers, stack: PipelineStack) -> None:
+        self._kafka = servers.kafka(prefix=PREFIX)
+        self._topics = Topics(prefix=PREFIX)
+        self._client = connect(servers.mongo(DATABASE))
+        self._database: AsyncDatabase[Document] = self._client[DATABASE]
+        self._store = ReportStore(self._database)
+        self._producer: Any = producer(self._kafka)
+        self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
+        self._clock = ArrivalClock(self._kafka, [self._topics.notifications])
+        self._stack = stack
+
+    async def start(self) -> "Driver":
+        await ensure_topics(self._kafka, self._topics.all())
+        await self._producer.start()
+        await self._clock.start()
+        return self
+
+    async def close(self) -> None:
+        await self._clock.stop()
+        await self._producer.stop()
+        await self._http.aclose()
+        await self._client.close()
+
+    # ---- straight to reports.submitted ----
+
+    async def store_ahead(self, bodies: Sequence[dict[str, Any]]) -> list[ReportSubmitted]:
+        """Store the reports as intake does (`insert_submitted`), before any clock starts, and
+        mark their outbox entries published (they are about to be)."""
+        gate = asyncio.Semaphore(INSERT_CONCURRENCY)
+
+        async def one(body: dict[str, Any]) -> ReportSubmitted:
+            async with gate:
+                return await self._store_one(_report(body), mark_published=False)
+
+        events = list(await asyncio.gather(*(one(b) for b in bodies)))
+        await self._database.reports.update_many(
+            {"outbox.pending": True}, {"$set": {"outbox.pending": False}}
+        )
+        return events
+
+    async def _store_one(self, report: Report, *, mark_published: bool) -> ReportSubmitted:
+        event = ReportSubmitted.build(report_id=uuid.uuid4().hex, report=report, at=now())
+        await self._store.insert_submitted(
+            report=report, event=event, tracking_token_sha256=secret_hash(new_secret()), by="bench"
+        )
+        if mark_published:
+            await self._publish([event])
+            await self._store.mark_published(event.report_id)
+        return event
+
+    async def publish_all(self, events: Sequence[ReportSubmitted]) -> None:
+        await self._publish(events)
+
+    async def _publish(self, events: Sequence[ReportSubmitted]) -> None:
+        """Send all, then await all (acks=all), keyed and with the headers intake sets."""
+        futures = [
+            await self._producer.send(
+                self._topics.submitted,
+                e.model_dump_json().encode(),
+                key=e.report_id.encode(),
+                headers=[(k, v.encode()) for k, v in event_headers(e).items()],
+            )
+            for e in events
+        ]
+        await asyncio.gather(*futures)
+
+    async def submit_direct(self, report: Report) -> str:
+        """What intake does for one report, without HTTP: store, publish, mark published."""
+        return (await self._store_one(report, mark_published=True)).report_id
+
+    # ---- through the HTTP intake ----
+
+    async def post(self, body: dict[str, Any]) -> str:
+        response = await self._http.post("/reports", json=body)
+        if response.status_code != 202:
+            msg = f"intake answered {response.status_code}: {response.text[:300]}"
+            raise RuntimeError(msg)
+        report_id: str = response.json()["id"]
+        return report_id
+
+    async def post_all(self, bodies: Sequence[dict[str, Any]]) -> list[str]:
+        gate = asyncio.Semaphore(HTTP_CONCURRENCY)
+
+        async def one(body: dict[str, Any]) -> str:
+            async with gate:
+                return await self.post(body)
+
+        return list(await asyncio.gather(*(one(b) for b in bodies)))
+
+    # ---- waiting ----
+
+    async def wait_notices(self, ids: Sequence[str], *, timeout_s: float) -> float:
+        """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
+        publishes); return when the last one arrived. Reads only Kafka: no load on MongoDB."""
+        return await self._clock.last_arrival(ids, timeout_s=timeout_s)
+
+    async def wait_dispatched(self, ids: Sequence[str], *, timeout_s: float) -> Timings:
+        """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
+        publishes), then for MongoDB to say dispatched; return the times MongoDB holds."""
+        deadline = time.monotonic() + timeout_s
+        await self._clock.last_arrival(ids, timeout_s=timeout_s)
+        timings = Timings()
+        missing = list(ids)
+        while missing:
+            self._stack.check_running()
+            for start in range(0, len(missing), QUERY_CHUNK):
+                cursor = self._database.reports.find(
+                    {
+                        "_id": {"$in": missing[start : start + QUERY_CHUNK]},
+                        "status": ReportStatus.DISPATCHED.value,
+                    },
+                    {"submitted_at": 1, "dispatch.dispatched_at": 1},
+                )
+                async for doc in cursor:
+                    timings.submitted[doc["_id"]] = doc["submitted_at"]
+                    timings.dispatched[doc["_id"]] = doc["dispatch"]["dispatched_at"]
+            missing = [i for i in missing if i not in timings.dispatched]
+            if missing and time.monotonic() > deadline:
+                msg = f"{len(missing)} of {len(ids)} reports not dispatched in {timeout_s:.0f} s"
+                raise TimeoutError(msg)
+            if missing:
+                await asyncio.sleep(0.2)
+        return timings
+
+
+def _report(body: dict[str, Any]) -> Report:
+    return Report.from_body(ReportBody.model_validate(body))
+
+
+def reports_of(bodies: Sequence[dict[str, Any]]) -> list[Report]:
+    return [_report(b) for b in bodies]
