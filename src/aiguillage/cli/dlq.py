@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from aiguillage.shared.events import DeadLetter
+from aiguillage.shared.kafka import tool_consumer
 from aiguillage.shared.settings import KafkaSettings, ServiceSettings
 from aiguillage.shared.topics import STAGES, Topics
 
@@ -83,21 +84,8 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
         raise typer.Exit(2) from error
 
 
-def _consumer(kafka: KafkaSettings, topics: list[str], group_id: str | None) -> AIOKafkaConsumer:
-    return AIOKafkaConsumer(
-        *topics,
-        bootstrap_servers=kafka.bootstrap_servers,
-        group_id=group_id,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        fetch_max_wait_ms=min(kafka.fetch_max_wait_ms, 100),
-        session_timeout_ms=kafka.session_timeout_ms,
-        heartbeat_interval_ms=kafka.heartbeat_interval_ms,
-    )
-
-
 async def _read(kafka: KafkaSettings, topics: list[str], *, group_id: str | None) -> list[Record]:
-    consumer = _consumer(kafka, topics, group_id)
+    consumer = tool_consumer(kafka, *topics, group_id=group_id)
     await consumer.start()
     try:
         return await _drain(consumer)
@@ -118,7 +106,7 @@ async def _drain(consumer: AIOKafkaConsumer) -> list[Record]:
 
 
 async def _replay(kafka: KafkaSettings, topics: list[str]) -> int:
-    consumer = _consumer(kafka, topics, group_id=f"{kafka.topic_prefix}aiguillage-dlq-replay")
+    consumer = tool_consumer(kafka, *topics, group_id=f"{kafka.topic_prefix}aiguillage-dlq-replay")
     producer = AIOKafkaProducer(bootstrap_servers=kafka.bootstrap_servers, acks="all")
     await consumer.start()
     await producer.start()

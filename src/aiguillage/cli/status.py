@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import typer
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 from aiokafka.errors import KafkaError
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import PyMongoError
@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from aiguillage.dispatch.settings import DispatchSettings
+from aiguillage.shared.kafka import tool_consumer
 from aiguillage.shared.mongo import Document, connect
 from aiguillage.shared.settings import KafkaSettings, MongoSettings, ServiceSettings
 from aiguillage.shared.topics import Topics
@@ -154,25 +155,11 @@ async def _lags(kafka: KafkaSettings) -> list[PartitionLag]:
     return lags
 
 
-def _client_options(kafka: KafkaSettings) -> dict[str, Any]:
-    return {
-        "bootstrap_servers": kafka.bootstrap_servers,
-        "enable_auto_commit": False,
-        "request_timeout_ms": kafka.request_timeout_ms,
-        "metadata_max_age_ms": kafka.metadata_max_age_ms,
-    }
-
-
 async def _highwaters(kafka: KafkaSettings, topics: list[str]) -> dict[TopicPartition, int]:
     """Each partition's high-water mark, read from a fetch response: the local broker's
     ListOffsets answer (what `end_offsets` and `seek_to_end` use) cannot be trusted."""
-    consumer = AIOKafkaConsumer(
-        **_client_options(kafka),
-        group_id=None,
-        fetch_max_wait_ms=min(kafka.fetch_max_wait_ms, 100),
-        # Only the fetch response's header is wanted; keep the records it brings along small.
-        max_partition_fetch_bytes=64 * 1024,
-    )
+    # Only the fetch response's header is wanted; keep the records it brings along small.
+    consumer = tool_consumer(kafka, max_partition_fetch_bytes=64 * 1024)
     await consumer.start()
     try:
         existing = await consumer.topics()
@@ -209,7 +196,7 @@ async def _committed(
     """The group's committed offsets, asked of its coordinator by a consumer that never
     subscribes, so it never joins the group. (The admin client's list_consumer_group_offsets
     fails against the local broker.)"""
-    consumer = AIOKafkaConsumer(**_client_options(kafka), group_id=group)
+    consumer = tool_consumer(kafka, group_id=group)
     await consumer.start()
     try:
         return {tp: await consumer.committed(tp) for tp in partitions}

@@ -13,13 +13,14 @@ from enum import StrEnum
 from typing import Annotated, TypeAlias
 
 import typer
-from aiokafka import AIOKafkaConsumer, ConsumerRecord
+from aiokafka import ConsumerRecord
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 from rich.console import Console
 from rich.text import Text
 
 from aiguillage.shared.events import ReportDispatched, ReporterNotice
+from aiguillage.shared.kafka import tool_consumer
 from aiguillage.shared.settings import KafkaSettings, ServiceSettings
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import Category, Destination, Priority
@@ -133,17 +134,9 @@ async def _follow(
     since_ms: int | None,
     limit: int | None,
 ) -> None:
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=kafka.bootstrap_servers,
-        group_id=None,
-        # "New only" also reads from the earliest offset and skips by timestamp: the local
-        # broker's end offsets (hence `latest`) cannot be trusted.
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        fetch_max_wait_ms=min(kafka.fetch_max_wait_ms, 100),
-        request_timeout_ms=kafka.request_timeout_ms,
-        metadata_max_age_ms=kafka.metadata_max_age_ms,
-    )
+    # "New only" also reads from the earliest offset and skips by timestamp: the local broker's
+    # end offsets (hence `latest`) cannot be trusted.
+    consumer = tool_consumer(kafka)
     console = Console(highlight=False)
     await consumer.start()
     shown = 0

@@ -8,15 +8,17 @@ back so the message is delivered again).
 
 from typing import Any
 
+from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.publisher import DefaultPublisher
 
-from aiguillage.shared.events import Event
+from aiguillage.shared.events import Event, ReporterNotice
 from aiguillage.shared.metrics import broker_metrics
 from aiguillage.shared.settings import KafkaSettings
+from aiguillage.shared.topics import Topics
 
 TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
@@ -91,3 +93,33 @@ async def publish_event(
     await publisher.publish(
         event, key=(key or event.report_id).encode(), headers=event_headers(event)
     )
+
+
+def notifications_publisher(broker: KafkaBroker, topics: Topics) -> DefaultPublisher:
+    """The reporter-notification topic, which triage (acknowledgements) and dispatch (outcomes)
+    both write."""
+    return broker.publisher(
+        topics.notifications,
+        title=topics.notifications,
+        description="Notices to reporters, keyed by report id.",
+        schema=ReporterNotice,
+    )
+
+
+def tool_consumer(
+    settings: KafkaSettings, *topics: str, group_id: str | None = None, **overrides: Any
+) -> AIOKafkaConsumer:
+    """A consumer for the operators' commands and the tests: from the earliest offset, commits
+    only when asked, short fetch waits (the local broker does not wake a waiting fetch)."""
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.bootstrap_servers,
+        "group_id": group_id,
+        "auto_offset_reset": "earliest",
+        "enable_auto_commit": False,
+        "fetch_max_wait_ms": min(settings.fetch_max_wait_ms, 100),
+        "request_timeout_ms": settings.request_timeout_ms,
+        "metadata_max_age_ms": settings.metadata_max_age_ms,
+        "session_timeout_ms": settings.session_timeout_ms,
+        "heartbeat_interval_ms": settings.heartbeat_interval_ms,
+    }
+    return AIOKafkaConsumer(*topics, **(options | overrides))

@@ -102,39 +102,31 @@ class ReportStore:
         self, *, older_than: timedelta, limit: int = 500
     ) -> list[PendingPublication]:
         """Reports stored but whose event is not known to be on Kafka yet, oldest first."""
-        cursor = (
-            self._reports.find(
-                {"outbox.pending": True, "submitted_at": {"$lt": now() - older_than}},
-                {"outbox.event": 1},
-            )
-            .sort("submitted_at", 1)
-            .limit(limit)
+        return await self._publications(
+            {"outbox.pending": True, "submitted_at": {"$lt": now() - older_than}},
+            oldest_by="submitted_at",
+            limit=limit,
         )
-        return [
-            PendingPublication(
-                report_id=doc["_id"],
-                event=ReportSubmitted.model_validate_json(doc["outbox"]["event"]),
-            )
-            async for doc in cursor
-        ]
 
     async def stale_reports(
         self, *, older_than: timedelta, limit: int = 500
     ) -> list[PendingPublication]:
         """Reports short of dispatched whose last change is older than `older_than`: their
         messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
-        cursor = (
-            self._reports.find(
-                {
-                    "status": {"$ne": ReportStatus.DISPATCHED.value},
-                    "updated_at": {"$lt": now() - older_than},
-                    "outbox.pending": False,
-                },
-                {"outbox.event": 1},
-            )
-            .sort("updated_at", 1)
-            .limit(limit)
+        return await self._publications(
+            {
+                "status": {"$ne": ReportStatus.DISPATCHED.value},
+                "updated_at": {"$lt": now() - older_than},
+                "outbox.pending": False,
+            },
+            oldest_by="updated_at",
+            limit=limit,
         )
+
+    async def _publications(
+        self, query: Document, *, oldest_by: str, limit: int
+    ) -> list[PendingPublication]:
+        cursor = self._reports.find(query, {"outbox.event": 1}).sort(oldest_by, 1).limit(limit)
         return [
             PendingPublication(
                 report_id=doc["_id"],

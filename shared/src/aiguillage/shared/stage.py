@@ -14,6 +14,7 @@ A retried message is not committed, so the group delivers it again, in order.
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +28,12 @@ from pymongo.errors import PyMongoError
 from structlog.contextvars import bound_contextvars
 
 from aiguillage.shared.events import DeadLetter, MessageSource
+from aiguillage.shared.kafka import consumer_options
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DEAD_LETTERS, RETRIES
 from aiguillage.shared.mongo import now
 from aiguillage.shared.settings import StageSettings
+from aiguillage.shared.topics import Topics
 
 log = get_logger(__name__)
 UNDECODABLE = (ValidationError, ArgumentValidationError, json.JSONDecodeError, UnicodeDecodeError)
@@ -132,3 +135,31 @@ def _key(msg: StreamMessage[Any]) -> str | None:
 def _position(msg: StreamMessage[Any]) -> tuple[str, int, int]:
     raw = msg.raw_message
     return (getattr(raw, "topic", ""), getattr(raw, "partition", -1), getattr(raw, "offset", -1))
+
+
+def subscribe_stage(
+    broker: KafkaBroker,
+    handler: Callable[..., Awaitable[None]],
+    *,
+    stage: str,
+    settings: StageSettings,
+    topic: str,
+    description: str,
+) -> None:
+    """Subscribe a stage's handler to its input topic in the stage's consumer group, inside the
+    stage's policy (dead letters, retries, commit after success)."""
+    topics = Topics(prefix=settings.kafka.topic_prefix)
+    broker.add_middleware(
+        stage_middleware(
+            stage=stage,
+            broker=broker,
+            dead_letter_topic=topics.dead_letters(stage),
+            retry=RetryPolicy.of(settings),
+        )
+    )
+    broker.subscriber(
+        topic,
+        **consumer_options(settings.kafka, group_id=settings.group_id),
+        title=topic,
+        description=description,
+    )(handler)

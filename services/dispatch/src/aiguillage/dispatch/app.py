@@ -12,11 +12,11 @@ from aiguillage.dispatch.routing import route
 from aiguillage.dispatch.settings import DispatchSettings
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.cases import CaseStore
-from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
-from aiguillage.shared.kafka import consumer_options, make_broker
+from aiguillage.shared.events import ReportDispatched, ReportTriaged
+from aiguillage.shared.kafka import make_broker, notifications_publisher
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
-from aiguillage.shared.stage import RetryPolicy, stage_middleware
+from aiguillage.shared.stage import subscribe_stage
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 from aiguillage.shared.vocabulary import Destination
 
@@ -42,12 +42,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         )
         for d in ROUTED_DESTINATIONS
     }
-    notifications = broker.publisher(
-        topics.notifications,
-        title=topics.notifications,
-        description="Notices to reporters, keyed by report id.",
-        schema=ReporterNotice,
-    )
+    notifications = notifications_publisher(broker, topics)
     handler = DispatchHandler(
         route=partial(route, communes=CommuneIndex.load()),
         store=store,
@@ -57,24 +52,17 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         retention=timedelta(days=settings.retention_days),
     )
 
-    broker.add_middleware(
-        stage_middleware(
-            stage=STAGE,
-            broker=broker,
-            dead_letter_topic=topics.dead_letters(STAGE),
-            retry=RetryPolicy.of(settings),
-        )
-    )
-
     async def on_triaged(event: ReportTriaged) -> None:
         await handler(event)
 
-    broker.subscriber(
-        topics.triaged,
-        **consumer_options(settings.kafka, group_id=settings.group_id),
-        title=topics.triaged,
-        description="Triage decisions to route.",
-    )(on_triaged)
+    subscribe_stage(
+        broker,
+        on_triaged,
+        stage=STAGE,
+        settings=settings,
+        topic=topics.triaged,
+        description="Triage decisions to route, keyed by report id.",
+    )
 
     return consumer_app(
         settings=settings,

@@ -2,11 +2,11 @@
 
 from faststream.asgi import AsgiFastStream
 
-from aiguillage.shared.events import ReporterNotice, ReportSubmitted, ReportTriaged
-from aiguillage.shared.kafka import consumer_options, make_broker
+from aiguillage.shared.events import ReportSubmitted, ReportTriaged
+from aiguillage.shared.kafka import make_broker, notifications_publisher
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.service import consumer_app
-from aiguillage.shared.stage import RetryPolicy, stage_middleware
+from aiguillage.shared.stage import subscribe_stage
 from aiguillage.shared.topics import Topics
 from aiguillage.triage.classifier import classify, warm_up
 from aiguillage.triage.handler import Classifier, TriageHandler
@@ -32,34 +32,22 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
         description="Triage decisions, keyed by report id.",
         schema=ReportTriaged,
     )
-    notifications = broker.publisher(
-        topics.notifications,
-        title=topics.notifications,
-        description="Notices to reporters, keyed by report id.",
-        schema=ReporterNotice,
-    )
+    notifications = notifications_publisher(broker, topics)
     handler = TriageHandler(
         classify=classifier, store=store, triaged=triaged, notifications=notifications
-    )
-
-    broker.add_middleware(
-        stage_middleware(
-            stage=STAGE,
-            broker=broker,
-            dead_letter_topic=topics.dead_letters(STAGE),
-            retry=RetryPolicy.of(settings),
-        )
     )
 
     async def on_submitted(event: ReportSubmitted) -> None:
         await handler(event)
 
-    broker.subscriber(
-        topics.submitted,
-        **consumer_options(settings.kafka, group_id=settings.group_id),
-        title=topics.submitted,
+    subscribe_stage(
+        broker,
+        on_submitted,
+        stage=STAGE,
+        settings=settings,
+        topic=topics.submitted,
         description="Reports as submitted at intake, keyed by report id.",
-    )(on_submitted)
+    )
 
     return consumer_app(
         settings=settings,
