@@ -301,7 +301,7 @@ HOSTS = st.one_of(
     ),
 )
 # Anything after the host but white space and control characters, which no URL may hold.
-URL_TEXT = st.text(st.characters(exclude_categories=("Cc", "Zs", "Zl", "Zp")), max_size=60)
+URL_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")), max_size=60)
 
 
 @st.composite
