@@ -3,13 +3,13 @@ notice, then record the dispatch."""
 
 import asyncio
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.cases import CaseStore
 from aiguillage.shared.decision import Routing, TriageDecision
-from aiguillage.shared.events import ReportDispatched, ReporterNotice, ReportTriaged
+from aiguillage.shared.events import CaseSummary, ReportDispatched, ReporterNotice, ReportTriaged
 from aiguillage.shared.kafka import publish_event
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DISPATCHED
@@ -59,9 +59,7 @@ class DispatchHandler:
                 urls=list(event.report.urls),
                 priority=event.decision.priority,
             )
-            task = self._dispatched(event, routing, Destination.ANALYSTS, at).model_copy(
-                update={"case": case, "priority": case.priority}
-            )
+            task = self._dispatched(event, routing, Destination.ANALYSTS, at, case=case)
             messages.append((self._destinations[Destination.ANALYSTS], task, case.case_id))
         notice = ReporterNotice(
             event_id=f"{event.report_id}:outcome",
@@ -92,7 +90,12 @@ class DispatchHandler:
 
     @staticmethod
     def _dispatched(
-        event: ReportTriaged, routing: Routing, destination: Destination, at: object
+        event: ReportTriaged,
+        routing: Routing,
+        destination: Destination,
+        at: datetime,
+        *,
+        case: CaseSummary | None = None,
     ) -> ReportDispatched:
         subject = f"destination:{destination.value}"
         return ReportDispatched(
@@ -100,8 +103,9 @@ class DispatchHandler:
             report_id=event.report_id,
             occurred_at=at,
             destination=destination,
-            priority=event.decision.priority,
+            priority=case.priority if case else event.decision.priority,
             report=event.report,
             decision=event.decision,
             reasons=tuple(r for r in routing.reasons if r.subject == subject),
+            case=case,
         )
