@@ -24,6 +24,8 @@ from aiguillage.triage.classifier.vocab import load_vocabulary
 
 __all__ = ["classify", "warm_up"]
 
+# Half an insult's evidence (one disparaging word, a mockery) is enough once harassment is found.
+HARASSMENT_INSULT_SCORE = 0.5
 _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 
 
@@ -40,6 +42,7 @@ def classify(report: Report) -> TriageDecision:
     victim_minor, minor_reason = decide_victim_minor(evidence, report.victim)
     facts = {"victim_minor": bool(victim_minor)}
     found: dict[Category, Finding] = {}
+    partial: dict[Category, Finding] = {}  # some evidence, below the threshold
     present = evidence.present
     for spec in vocabulary.categories:
         if spec.needs_any is not None and spec.needs_any.isdisjoint(present):
@@ -47,6 +50,8 @@ def classify(report: Report) -> TriageDecision:
         finding = score_category(evidence, spec, report.category_hint, hint_weight, facts)
         if finding.score >= spec.threshold:
             found[spec.category] = finding
+        elif finding.score > 0:
+            partial[spec.category] = finding
     found, labelling_notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
     offline = evidence.signals("offline_only", hidden_by=(GLOBAL_INNOCENT,), limit=1)
@@ -65,6 +70,16 @@ def classify(report: Report) -> TriageDecision:
     if harassment is not None:
         categories.add(Category.CYBERHARASSMENT)
         categories.discard(Category.SPAM)
+        insult = partial.get(Category.INSULT_DEFAMATION)
+        if (
+            insult is not None
+            and insult.score >= HARASSMENT_INSULT_SCORE
+            and categories == {Category.CYBERHARASSMENT}
+        ):
+            # Repeated or coordinated mockery: one insulting word said again and again is the
+            # insult the harassment is made of (§3.1: harassment comes with insults).
+            categories.add(Category.INSULT_DEFAMATION)
+            found[Category.INSULT_DEFAMATION] = insult
 
     if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
         victim_minor = True

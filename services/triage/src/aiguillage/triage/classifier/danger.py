@@ -14,8 +14,14 @@ from aiguillage.triage.classifier.reasons import reason
 
 # Which vocabulary groups count as a threat to life, by the category that must also be found.
 LIFE_GROUPS = {
-    Category.THREATS_VIOLENCE: ("kill_threat", "weapon_threat", "group_violence_call"),
-    Category.TERRORISM: ("kill_threat", "weapon_threat", "bomb_words"),
+    Category.THREATS_VIOLENCE: (
+        "kill_threat",
+        "weapon_threat",
+        "group_violence_call",
+        "attack_announce",
+        "terror_emulate",
+    ),
+    Category.TERRORISM: ("kill_threat", "weapon_threat", "bomb_words", "terror_emulate"),
     Category.ENDANGERMENT: ("suicide_intent", "self_harm"),
 }
 MAX_SENTENCE_DISTANCE = 1
@@ -37,7 +43,11 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
-    timing = [*evidence.find("imminent_time"), *evidence.find("ongoing")]
+    # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
+    timing = [
+        *evidence.find("imminent_time", hidden_by=("reported_time",)),
+        *evidence.find("ongoing"),
+    ]
     for cue in life:
         for when in timing:
             if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:

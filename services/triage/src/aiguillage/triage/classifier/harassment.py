@@ -77,7 +77,9 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
             signals=tuple(account + hostile_signals()[:2]),
         )
 
-    repeated = sig("repetition")
+    repeated = evidence.signals(
+        "repetition", hidden_by=(GLOBAL_INNOCENT, "repetition_innocent"), limit=2
+    )
     crowd = sig("many_authors")
     named = evidence.find("harass_explicit", hidden_by=(GLOBAL_INNOCENT, "harass_loose"))
     if not (repeated or crowd or named):

@@ -17,6 +17,10 @@ from aiguillage.triage.classifier.text import SENTENCE_MARK
 from aiguillage.triage.classifier.vocab import KeyPattern, Vocabulary
 
 NEGATION_WINDOW = 3
+# "ni menacée ni insultée", "aucun propos raciste ou antisémite": a coordinator carries the negation
+# of the first term over to the next one, this many words further back.
+COORDINATION_REACH = 3
+_COORDINATORS = frozenset({"ou", "or", "nor"})
 _CLAUSE_ENDS = frozenset({SENTENCE_MARK, ","})
 # Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
 MAX_CACHED_WORDS = 100_000
@@ -131,13 +135,19 @@ class Evidence:
         words = self._words
         vocabulary = self.vocabulary
         at = self._word_at[start]
-        for index in range(at - 1, max(at - NEGATION_WINDOW, 0) - 1, -1):
+        index = at - 1
+        low = max(at - NEGATION_WINDOW, 0)
+        while index >= low:
             word = words[index]
             if word in _CLAUSE_ENDS or word in vocabulary.clause_breaks:
                 return False
             if word in vocabulary.negators:
                 # "si je ne paie pas 500 euros", "if you do not pay": a condition, not a denial.
                 return vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
+            if word in _COORDINATORS:
+                # "aucun caractère raciste OU antisémite": the negation reaches the next word.
+                low = max(low - COORDINATION_REACH, 0)
+            index -= 1
         return False
 
     def all(self, group: str) -> tuple[Match, ...]:

@@ -1,7 +1,8 @@
 """Scope (§3.2): from where_seen AND the description; the description wins when they disagree.
 
-- where_seen public: mixed if the text also names a private channel ("et ils lui envoient des DM");
-  private if it names only private channels ("tout se passe en DM").
+- where_seen public: mixed if the text also names a private channel ("et ils lui envoient des DM")
+  and describes public posting or a public place; private if it names only private channels ("tout
+  se passe en DM", "il m'a écrit en DM" with nothing public described).
 - where_seen private: mixed if the text also describes public posting; public if only that.
 - where_seen unknown: the text decides; an explicit "je ne sais pas si c'était…" keeps it unknown.
 An invitation in public content to write privately ("DM pour commander") is not a private part.
@@ -17,6 +18,8 @@ from aiguillage.triage.classifier.reasons import reason
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
     hidden = (GLOBAL_INNOCENT,)
     invitation = (GLOBAL_INNOCENT, "private_invitation")
+    # A "close friends" story is shown to a chosen list: not a public place.
+    restricted = (GLOBAL_INNOCENT, "restricted_audience")
     known: dict[str, list[str]] = {}
 
     def sig(group: str) -> list[str]:
@@ -24,9 +27,14 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         found = known.get(group)
         if found is None:
             # An invitation to order in DM, in public content, is not a private part.
-            found = known[group] = evidence.signals(
-                group, hidden_by=invitation if group.startswith("private_") else hidden, limit=2
-            )
+            hiding: tuple[str, ...]
+            if group.startswith("private_"):
+                hiding = invitation
+            elif group.startswith("public_"):
+                hiding = restricted
+            else:
+                hiding = hidden
+            found = known[group] = evidence.signals(group, hidden_by=hiding, limit=2)
         return found
 
     def pub_strong() -> list[str]:
@@ -46,6 +54,13 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 subject="scope",
                 rule="the description says it is all private; it wins over the form's field",
                 signals=(field, *private_only),
+            )
+        if sig("private_strong") and not (pub_strong() or sig("public_profile")):
+            return Scope.PRIVATE, reason(
+                subject="scope",
+                rule="the description names only private channels and no public posting; "
+                "it wins over the form's field",
+                signals=(field, *sig("private_strong")),
             )
         if sig("private_strong"):
             return Scope.MIXED, reason(

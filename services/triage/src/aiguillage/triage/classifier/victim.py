@@ -5,8 +5,11 @@ victim_minor, first rule that answers:
 2. the victim described as a pupil ("ma fille est en 5e", "je suis collégien") or as an adult
    ("je suis prof");
 3. the form's `is_minor` field;
-4. weaker signs a minor is involved (a school year, "collège", "ado", an unattributed age under 18);
-5. otherwise unknown (None): no identifiable victim.
+4. the victim named by an adult relation or role ("ma daronne", "notre prof d'anglais");
+5. weaker signs a minor is involved (a school year, "collège", "ado", an unattributed age under
+   18), only when someone in particular is targeted ("me", "lui", "ma sœur"): "des vidéos que
+   regardent des collégiens" has no identifiable victim;
+6. otherwise unknown (None): no identifiable victim.
 Sexual images of children make it true (applied by the caller once categories are known).
 """
 
@@ -25,13 +28,16 @@ _NUMBER = re.compile(r"[0-9]+")
 def _ages(matches: tuple[Match, ...], innocent: tuple[Match, ...]) -> list[tuple[int, Match]]:
     found = []
     for match in matches:
-        if any(
-            match.start < i.end and i.start < match.end and i.start >= match.start for i in innocent
-        ):
+        numbers = list(_NUMBER.finditer(match.text))
+        if not numbers:
             continue
-        numbers = _NUMBER.findall(match.text)
+        # The age is the last number; a duration or someone else's age covering it
+        # ("après 2 ans", "un homme de 40 ans") is not the victim's age.
+        where = match.start + numbers[-1].start()
+        if any(i.start <= where < i.end for i in innocent):
+            continue
         if numbers:
-            age = int(numbers[-1])
+            age = int(numbers[-1].group())
             if 0 < age < 120:
                 found.append((age, match))
     return found
@@ -73,6 +79,19 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
             subject="victim_minor",
             rule="the form's field",
             signals=(f"field:victim.is_minor={str(victim.is_minor).lower()}",),
+        )
+    kin = evidence.signals("adult_kin", hidden_by=hidden, limit=1)
+    if kin:
+        return False, reason(
+            subject="victim_minor",
+            rule="the description names the victim by an adult relation or role",
+            signals=tuple(kin),
+        )
+    if not evidence.has("personal_target", hidden_by=hidden):
+        return None, reason(
+            subject="victim_minor",
+            rule="no identifiable victim (content about people in general)",
+            signals=("field:victim.is_minor=null",),
         )
     weak = evidence.signals("minor_words", hidden_by=hidden, limit=1)
     loose_minor_ages = [

@@ -133,7 +133,7 @@ class Vocabulary:
         found = self._by_key.get((name, key))
         if found is None:
             chosen = tuple(i for i, (_b, k) in enumerate(self.alternatives[name]) if key in k)
-            bodies = [f"({self.alternatives[name][i][0]})" for i in chosen]
+            bodies = [f"({_specialised(self.alternatives[name][i][0], key)})" for i in chosen]
             source = r" (?:" + "|".join(bodies) + r")(?![a-z0-9])"
             found = self._by_key[(name, key)] = KeyPattern(self._compile(source), chosen)
         return found
@@ -148,7 +148,7 @@ class Vocabulary:
             for name in self._groups_by_key[key]:
                 for body, keys in self.alternatives[name]:
                     if key in keys:
-                        heads.add(body)
+                        heads.add(_specialised(body, key))
             found = self._gates[key] = self._compile(
                 " " + _factored(sorted(heads)) + "(?![a-z0-9])"
             )
@@ -187,11 +187,40 @@ class Vocabulary:
         if not self.phrases:
             return None
         ordered = sorted(self.phrases, key=len, reverse=True)
+        # Grouped by first word ("ma (?:dit|appele|…)"): at a word only its own phrases are tried,
+        # longest first as before (a phrase ends at a space, so only one first word can match).
+        by_first: dict[str, list[str]] = {}
+        for phrase in ordered:
+            first, _, rest = phrase.partition(" ")
+            by_first.setdefault(first, []).append(rest)
+        parts = []
+        for first, rests in by_first.items():
+            tails = [re.escape(" " + rest) if rest else "" for rest in rests]
+            parts.append(re.escape(first) + "(?:" + "|".join(tails) + ")")
         # A leading literal space (kept in the replacement) lets the engine skip to word starts.
-        return re.compile(r" (?:" + "|".join(re.escape(p) for p in ordered) + r")(?= )")
+        return re.compile(r" (?:" + "|".join(parts) + r")(?= )")
 
     def normalise(self, text: str) -> str:
         return normalise(text, self.words, self.phrases, self._phrase_pattern)
+
+
+# A term's leading alternation of plain words, followed by a word separator: "(je|on|il) va".
+_LEADING_WORDS = re.compile(r"\(\?:([a-z0-9|]+)\)(?=\[ ,\]\+)")
+
+
+def _specialised(body: str, key: str) -> str:
+    """The term as it can match at a word that is exactly `key`'s word: a leading alternation of
+    plain words ("(je|on|il) va …") can only match that word there, so it is replaced by it
+    ("il va …"). Exact, and it lets the gates share literal beginnings (see `_factored`)."""
+    if not key.endswith(" "):
+        return body
+    leading = _LEADING_WORDS.match(body)
+    if leading is None:
+        return body
+    word = key[:-1]
+    if word not in leading.group(1).split("|"):
+        return body
+    return word + body[leading.end() :]
 
 
 def expand_macros(term: str, macros: dict[str, str]) -> str:
