@@ -1,6 +1,5 @@
 """`aiguillage decide` and `aiguillage evaluate`: the decision core without the services."""
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -15,14 +14,17 @@ from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.report import Report
 
 
+class _Line(Report):
+    """An input line: the report, and the caller's id for it."""
+
+    id: str | int | None = None
+
+
 def parse_line(line: str) -> tuple[str | None, Report]:
     """One input line: the intake body, an optional top-level `id` and optional
-    `reporter.trusted_flagger`."""
-    raw = json.loads(line)
-    if not isinstance(raw, dict):
-        raise TypeError("a line must be a JSON object")
-    report_id = raw.pop("id", None)
-    return (None if report_id is None else str(report_id)), Report.model_validate(raw)
+    `reporter.trusted_flagger`. Parsed and validated in one pass by pydantic's JSON parser."""
+    parsed = _Line.model_validate_json(line)
+    return (None if parsed.id is None else str(parsed.id)), parsed
 
 
 def _error_text(exc: Exception) -> str:
