@@ -36,7 +36,10 @@ from prometheus_client.metrics import MetricWrapperBase
 from pydantic import BaseModel
 
 import aiguillage.shared.metrics as shared_metrics
+from aiguillage.dispatch.settings import DispatchSettings
+from aiguillage.intake.settings import IntakeSettings
 from aiguillage.shared.settings import ServiceSettings
+from aiguillage.triage.settings import TriageSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -59,6 +62,11 @@ INFRA_SERVICES = {"kafka", "mongo"}
 MONITORING_SERVICES = {"prometheus": 9090, "grafana": 3000}
 
 # The environment the services are configured with in compose (see the settings module).
+SERVICE_SETTINGS: dict[str, type[BaseModel]] = {
+    "intake": IntakeSettings,
+    "triage": TriageSettings,
+    "dispatch": DispatchSettings,
+}
 KNOWN_ENV = {
     "AIGUILLAGE_KAFKA__BOOTSTRAP_SERVERS",
     "AIGUILLAGE_KAFKA__ENABLE_IDEMPOTENCE",
@@ -68,6 +76,8 @@ KNOWN_ENV = {
     "AIGUILLAGE_LOG_FORMAT",
     "AIGUILLAGE_HTTP_PORT",
     "AIGUILLAGE_HTTP_HOST",
+    "AIGUILLAGE_RATE_LIMIT_PER_MINUTE",
+    "AIGUILLAGE_RATE_LIMIT_BURST",
 }
 
 # Neither the services' image (python:3.11-slim) nor the Kafka and MongoDB images have these.
@@ -315,7 +325,9 @@ def test_environment_names_are_the_settings_the_services_read(
         unknown = aiguillage_env - KNOWN_ENV
         assert not unknown, f"{name} sets unknown variables: {sorted(unknown)}"
         for key in aiguillage_env:
-            assert _settings_field_exists(key), f"{key} is no field of ServiceSettings"
+            assert _settings_field_exists(key, SERVICE_SETTINGS[name]), (
+                f"{key} is no field of {SERVICE_SETTINGS[name].__name__}"
+            )
 
 
 @pytest.mark.parametrize("name", sorted(APP_SERVICES))
@@ -629,9 +641,9 @@ def test_health_checks_pass_on_200_and_fail_on_503_or_no_server(
         assert _run_python_check(command, port) != 0, f"{label} passes with nothing listening"
 
 
-def _settings_field_exists(variable: str) -> bool:
+def _settings_field_exists(variable: str, settings: type[BaseModel]) -> bool:
     path = variable.removeprefix("AIGUILLAGE_").lower().split("__")
-    model: type[BaseModel] = ServiceSettings
+    model: type[BaseModel] = settings
     for depth, part in enumerate(path):
         field = model.model_fields.get(part)
         if field is None:

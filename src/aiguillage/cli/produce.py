@@ -15,6 +15,7 @@ from rich.table import Table
 from aiguillage.cli.scenarios import SCENARIOS, GeneratedReport, generate
 
 IN_FLIGHT = 32
+RATE_LIMITED_TRIES = 5
 
 
 @dataclass(kw_only=True)
@@ -85,8 +86,7 @@ async def _produce(
             async def post(index: int, report: GeneratedReport) -> None:
                 if rate:
                     await asyncio.sleep(max(0.0, start + index / rate - time.monotonic()))
-                async with gate:
-                    response = await client.post("/reports", json=report.body)
+                response = await _post(client, gate, report.body)
                 if response.status_code == 202:
                     body = response.json()
                     posted.append(
@@ -104,6 +104,20 @@ async def _produce(
             if wait:
                 await _wait_dispatched(client, posted, wait, progress)
     return posted, failures
+
+
+async def _post(
+    client: httpx.AsyncClient, gate: asyncio.Semaphore, body: dict[str, Any]
+) -> httpx.Response:
+    """POST a report; over the rate limit, wait as told (`Retry-After`) and try again."""
+    for _ in range(RATE_LIMITED_TRIES - 1):
+        async with gate:
+            response = await client.post("/reports", json=body)
+        if response.status_code != 429:
+            return response
+        await asyncio.sleep(float(response.headers.get("Retry-After", "1")))
+    async with gate:
+        return await client.post("/reports", json=body)
 
 
 async def _wait_dispatched(

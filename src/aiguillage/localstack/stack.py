@@ -70,6 +70,9 @@ def run_stack(options: StackOptions, *, out: IO[str] = sys.stdout) -> int:
                 mongo_url=mongo_url(options.mongo_port),
             ),
             "AIGUILLAGE_LOG_FORMAT": log_format,
+            # A development stack fed by `aiguillage produce`: far above one citizen's pace.
+            "AIGUILLAGE_RATE_LIMIT_PER_MINUTE": "6000",
+            "AIGUILLAGE_RATE_LIMIT_BURST": "1000",
             "PYTHONUNBUFFERED": "1",
         }
         for name, port in ports:
