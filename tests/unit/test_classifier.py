@@ -24,7 +24,7 @@ CORPORA = (CORPUS, Path(__file__).parents[1] / "corpus/reports_2.jsonl")
 # Thresholds are what the classifier reached on them, rounded down, so that a regression fails.
 EXTERNAL = {
     "external_a.jsonl": (0.98, 1.0, 0.99, 0.98),
-    "external_b.jsonl": (0.96, 0.97, 0.99, 0.98),
+    "external_b.jsonl": (0.98, 0.98, 0.99, 0.99),
 }
 EXTERNAL_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in EXTERNAL)
 
@@ -566,3 +566,254 @@ def test_culinary_and_gaming_words_are_not_threats() -> None:
         assert Category.THREATS_VIOLENCE not in got.categories, text
         assert Category.TERRORISM not in got.categories, text
         assert Category.CYBERHARASSMENT not in got.categories, text
+
+
+# Generalisation checks: sentences written for these weak spots (SMS, formal French, English),
+# each with innocent look-alikes. None is copied from a corpus.
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            (
+                "jsp mon pote dit que cette vidéo est raciste, moi je vois un mec qui critique le "
+                "gouvernement"
+            ),
+            "video",
+        ),
+        (
+            (
+                "Un ami la trouve antisémite ; j'y lis seulement une critique du gouvernement "
+                "israélien."
+            ),
+            "public_post",
+        ),
+        (
+            (
+                "My friend says this post is antisemitic but it's just criticism of the "
+                "government's policy."
+            ),
+            "public_post",
+        ),
+        (
+            (
+                "Il dit que c'est diffamatoire mais c'est un article qui critique la politique du "
+                "maire."
+            ),
+            "website",
+        ),
+        (
+            (
+                "Ma voisine trouve cette vidéo homophobe, pourtant elle ne parle que de politique "
+                "fiscale."
+            ),
+            "video",
+        ),
+    ],
+)
+def test_an_opinion_quoted_by_the_reporter_is_not_hate_or_defamation(text: str, where: str) -> None:
+    got = classify(report(text, where_seen=where))
+    assert not {Category.HATE, Category.INSULT_DEFAMATION} & set(got.categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un post dit que les juifs contrôlent tout et qu'il faut les chasser du pays.",
+        "ce compte traite les musulmans de vermine sous chaque vidéo",
+    ],
+)
+def test_content_itself_described_as_hateful_is_still_hate(text: str) -> None:
+    assert Category.HATE in classify(report(text, where_seen="public_post")).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on ma traité de terroriste en commentaire, ils sont 30 a me harceler sous chaque photo",
+        (
+            "Depuis ma publication, des dizaines de comptes me qualifient de terroriste en "
+            "commentaire."
+        ),
+        "Dozens of accounts keep calling me a terrorist under my posts since yesterday.",
+    ],
+)
+def test_terrorist_thrown_at_a_person_in_a_raid_is_insult_and_harassment(text: str) -> None:
+    got = classify(report(text, where_seen="public_comment"))
+    assert Category.TERRORISM not in got.categories
+    assert {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT} <= set(got.categories)
+
+
+def test_terrorist_as_a_single_insult_is_an_insult() -> None:
+    got = classify(
+        report(
+            "Il m'a insultée de sale terroriste dans un commentaire.", where_seen="public_comment"
+        )
+    )
+    assert set(got.categories) == {Category.INSULT_DEFAMATION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une chaîne Telegram fait l'apologie des attentats et appelle à rejoindre Daech.",
+        "This channel praises the terrorists of the Bataclan as heroes.",
+    ],
+)
+def test_real_terrorism_is_still_terrorism(text: str) -> None:
+    assert Category.TERRORISM in classify(report(text, where_seen="public_group")).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "samedi apres le match je te plante sale arbitre",
+        (
+            "Après la rencontre de dimanche au stade, je vais te tuer sur le parking, écrit-il à "
+            "l'arbitre."
+        ),
+        "Saturday after the game I'm going to stab you, ref.",
+    ],
+)
+def test_a_death_threat_in_a_sports_context_is_still_a_threat(text: str) -> None:
+    got = classify(report(text, where_seen="public_comment"))
+    assert Category.THREATS_VIOLENCE in got.categories
+    assert got.imminent_danger is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On va les écraser samedi au match, ils vont mourir sur le terrain haha",
+        "Le PSG va tuer le match ce soir, on va les massacrer 3-0",
+        "sur fortnite un mec m'a dit je vais te tuer au prochain round, c'est le jeu",
+    ],
+)
+def test_sport_and_game_banter_without_a_threatened_person_is_nothing(text: str) -> None:
+    assert classify(report(text, where_seen="public_comment")).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            (
+                "J'ai vu une annonce sur un site pour un placement en crypto, ensuite un "
+                "conseiller m'a appelé et j'ai viré 3000 euros."
+            ),
+            "website",
+        ),
+        (
+            (
+                "Une fenêtre sur un site affirmait que mon ordinateur était infecté ; le "
+                "technicien m'a rappelé et a pris la main à distance."
+            ),
+            "website",
+        ),
+        (
+            (
+                "saw an ad on facebook for an investment, then a guy called me and I sent him 2000 "
+                "euros"
+            ),
+            "public_post",
+        ),
+        (
+            (
+                "jai vu une pub sur insta pour un iphone pas cher, le vendeur ma appelé et jai "
+                "payé par virement, rien reçu"
+            ),
+            "public_post",
+        ),
+    ],
+)
+def test_a_call_after_a_public_ad_is_a_mixed_scam(text: str, where: str) -> None:
+    got = run(report(text, where_seen=where))
+    assert Category.SCAM in got.categories
+    assert got.scope is Scope.MIXED
+    assert {Destination.ANALYSTS, Destination.THESEE} <= set(got.destinations)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        (
+            "Un faux conseiller bancaire m'a appelé pour me demander mes codes.",
+            "sms",
+            Scope.PRIVATE,
+        ),
+        (
+            "J'ai vu une pub sur un site pour une assurance, elle est chère mais bon.",
+            "website",
+            Scope.PUBLIC,
+        ),
+    ],
+)
+def test_a_call_alone_or_an_ad_alone_is_not_mixed(text: str, where: str, scope: Scope) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ma grand-mère a reçu un appel d'un soi-disant petit-fils qui demandait 2000 euros.",
+        "mamie a eu un sms 'mamie c moi jai perdu mon tel envoie moi 500 euros stp'",
+        "My grandfather got a message from someone pretending to be his grandson asking for money.",
+    ],
+)
+def test_a_grandparent_targeted_by_the_fake_grandchild_scam_is_an_adult(text: str) -> None:
+    got = classify(report(text, where_seen="sms", victim={"is_minor": True}))
+    assert Category.SCAM in got.categories
+    assert got.victim_minor is False
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        (
+            "Je suis infirmière et un patient me harcèle par SMS tous les jours avec des menaces.",
+            False,
+        ),
+        ("jsuis infirmiere, un patient menvoie des insultes h24 il me harcele", False),
+        ("I am a nurse and a patient keeps harassing me with insulting texts every day.", False),
+        (
+            (
+                "Je suis infirmière scolaire : une élève de 5e reçoit chaque jour des insultes "
+                "de sa classe sur Snapchat."
+            ),
+            True,
+        ),
+        ("je suis prof, un eleve de 4e se fait insulter tous les jours sur insta", True),
+    ],
+)
+def test_the_reporters_job_describes_the_reporter_not_the_victim(text: str, minor: bool) -> None:
+    assert classify(report(text, where_seen="private_message")).victim_minor is minor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on va tout faire sauter au bowling ce soir",
+        "Ce soir on fait tout péter en boîte, ça va être énorme !",
+        "Tonight we're gonna blow up the dance floor!",
+        "Samedi notre DJ va faire sauter la baraque, venez nombreux.",
+    ],
+)
+def test_party_slang_is_not_a_threat(text: str) -> None:
+    got = classify(report(text, where_seen="public_post"))
+    assert got.categories == ()
+    assert got.imminent_danger is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on va faire sauter la mairie ce soir",
+        "Demain matin, je vais faire exploser la préfecture avec une bombe, a-t-il publié.",
+        "Tonight we're going to blow up the town hall.",
+    ],
+)
+def test_blowing_up_a_public_building_is_terrorism_and_threats(text: str) -> None:
+    got = classify(report(text, where_seen="public_post"))
+    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
+    assert got.imminent_danger is True

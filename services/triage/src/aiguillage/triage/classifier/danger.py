@@ -16,12 +16,20 @@ from aiguillage.triage.classifier.reasons import reason
 LIFE_GROUPS = {
     Category.THREATS_VIOLENCE: (
         "kill_threat",
+        "personal_harm",
+        "attack_on_place",
         "weapon_threat",
         "group_violence_call",
         "attack_announce",
         "terror_emulate",
     ),
-    Category.TERRORISM: ("kill_threat", "weapon_threat", "bomb_words", "terror_emulate"),
+    Category.TERRORISM: (
+        "kill_threat",
+        "weapon_threat",
+        "bomb_words",
+        "attack_on_place",
+        "terror_emulate",
+    ),
     Category.ENDANGERMENT: ("suicide_intent", "self_harm"),
 }
 MAX_SENTENCE_DISTANCE = 1

@@ -3,7 +3,10 @@
 victim_minor, first rule that answers:
 1. an age attached to the victim ("ma fille de 13 ans", "j'ai 24 ans", "my daughter (16)");
 2. the victim described as a pupil ("ma fille est en 5e", "je suis collégien") or as an adult
-   ("je suis prof");
+   ("elle est majeure", "ma grand-mère a reçu": a grandparent is an adult); the reporter's job
+   ("je suis infirmière", "je suis prof") says the victim is an adult only when the reporter is
+   the one targeted ("il me harcèle"); otherwise a minor described ("une élève de 5e", "un ado")
+   is the victim;
 3. the form's `is_minor` field;
 4. the victim named by an adult relation or role ("ma daronne", "notre prof d'anglais");
 5. weaker signs a minor is involved (a school year, "collège", "ado", an unattributed age under
@@ -43,6 +46,15 @@ def _ages(matches: tuple[Match, ...], innocent: tuple[Match, ...]) -> list[tuple
     return found
 
 
+def _minor_described(evidence: Evidence, innocent: tuple[Match, ...]) -> bool:
+    """A minor person described in the report ("une élève de 5e", "un ado"), not a school named."""
+    hidden = (GLOBAL_INNOCENT,)
+    if evidence.has("minor_person", hidden_by=hidden):
+        return True
+    ages = _ages(evidence.find("any_age", hidden_by=hidden), innocent)
+    return any(age < ADULT_AGE for age, _ in ages)
+
+
 def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None, Reason]:
     hidden = (GLOBAL_INNOCENT,)
     innocent = evidence.all("age_innocent")
@@ -73,6 +85,21 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
             subject="victim_minor",
             rule="the description says the victim is an adult",
             signals=tuple(adult),
+        )
+    role = evidence.signals("reporter_role", hidden_by=hidden, limit=1)
+    if role:
+        if evidence.has("self_target", hidden_by=hidden) or not _minor_described(
+            evidence, innocent
+        ):
+            return False, reason(
+                subject="victim_minor",
+                rule="the reporter, an adult by their job or role, is the one targeted",
+                signals=tuple(role),
+            )
+        return True, reason(
+            subject="victim_minor",
+            rule="the reporter's job describes the reporter; the victim described is a minor",
+            signals=tuple(role),
         )
     if victim.is_minor is not None:
         return victim.is_minor, reason(
