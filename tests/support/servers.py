@@ -59,11 +59,13 @@ def running_servers(workdir: Path) -> Iterator[Servers]:
 
 @contextlib.contextmanager
 def _containers() -> Iterator[Servers]:
-    from testcontainers.kafka import KafkaContainer
-    from testcontainers.mongodb import MongoDbContainer
+    from testcontainers.community.kafka import KafkaContainer
+    from testcontainers.community.mongodb import MongoDbContainer
 
+    # testcontainers' Kafka module drives Confluent's packaging of Apache Kafka (it checks the
+    # image's version against its KRaft minimum, so apache/kafka tags are refused).
     with (
-        KafkaContainer("apache/kafka:3.9.1").with_kraft() as kafka,
+        KafkaContainer("confluentinc/cp-kafka:7.6.0").with_kraft() as kafka,
         MongoDbContainer("mongo:8.0") as mongo,
     ):
         yield Servers(
