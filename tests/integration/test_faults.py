@@ -10,7 +10,7 @@ import pytest
 from pymongo import AsyncMongoClient
 
 from aiguillage.shared.decision import TriageDecision
-from aiguillage.shared.mongo import Document
+from aiguillage.shared.mongo import Document, ReportStore
 from aiguillage.shared.report import Report
 from aiguillage.shared.topics import Topics
 from aiguillage.triage.classifier import classify
@@ -158,7 +158,7 @@ async def test_a_report_that_keeps_failing_is_dead_lettered_and_the_rest_flows(
             timeout_s=30,
         )
         for _ in range(100):
-            doc = await mongo[database].reports.find_one({"_id": healthy["id"]})
+            doc = await ReportStore(mongo[database]).get(healthy["id"])
             if doc and doc["status"] == "triaged":
                 break
             await asyncio.sleep(0.1)

@@ -18,7 +18,7 @@ from aiguillage.localstack.servers import free_port
 from aiguillage.shared.decision import Reason, Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics
-from aiguillage.shared.mongo import ReportStore, connect, now
+from aiguillage.shared.mongo import DispatchRecord, ReportStore, connect, now
 from aiguillage.shared.report import Report
 from aiguillage.shared.settings import ServiceSettings
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
@@ -193,16 +193,18 @@ async def store_reports() -> None:
         await submit("received-2")
         await store.mark_redriven("received-2")
         await submit("triaged-1")
-        await store.record_triage("triaged-1", decision(Priority.P2, Category.SPAM))
+        await store.record_triage({"triaged-1": decision(Priority.P2, Category.SPAM)})
         for report_id, priority, destinations in [
             ("dispatched-1", Priority.P0, (Destination.EMERGENCY, Destination.POLICE)),
             ("dispatched-2", Priority.P1, (Destination.ANALYSTS, Destination.POLICE)),
             ("dispatched-3", Priority.P1, (Destination.ANALYSTS,)),
         ]:
             await submit(report_id)
-            await store.record_triage(report_id, decision(priority, Category.HATE))
+            decided = decision(priority, Category.HATE)
+            await store.record_triage({report_id: decided})
             routing = Routing(destinations=destinations, reasons=())
-            await store.record_dispatch(report_id, routing, retention=retention)
+            record = DispatchRecord(decision=decided, triaged_at=now(), routing=routing)
+            await store.record_dispatch({report_id: record}, retention=retention)
     finally:
         await client.close()
 
@@ -244,14 +246,14 @@ def test_status_counts_reports_and_computes_lag(
     asyncio.run(
         commit(
             servers.bootstrap_servers,
-            "aiguillage-triage",
+            f"{topics.prefix}aiguillage-triage",
             {TopicPartition(topics.submitted, 0): 2},
         )
     )
     asyncio.run(
         commit(
             servers.bootstrap_servers,
-            "aiguillage-dispatch",
+            f"{topics.prefix}aiguillage-dispatch",
             {TopicPartition(topics.triaged, 2): 2},
         )
     )
@@ -277,14 +279,14 @@ def test_status_counts_reports_and_computes_lag(
     per_priority = {p.value: next(rows(out, p.value))[1] for p in Priority}
     assert per_priority == {"P0": "1", "P1": "2", "P2": "1", "P3": "0"}
 
-    triage = [r[1:] for r in rows(out, "aiguillage-triage")]
+    triage = [r[1:] for r in rows(out, f"{topics.prefix}aiguillage-triage")]
     assert triage == [
         [topics.submitted, "0", "2", "3", "1"],
         [topics.submitted, "1", "-", "2", "2"],
         [topics.submitted, "2", "-", "0", "0"],
         ["total", "", "", "5", "3"],
     ], out
-    dispatch = [r[1:] for r in rows(out, "aiguillage-dispatch")]
+    dispatch = [r[1:] for r in rows(out, f"{topics.prefix}aiguillage-dispatch")]
     assert dispatch == [
         [topics.triaged, "0", "-", "0", "0"],
         [topics.triaged, "1", "-", "0", "0"],

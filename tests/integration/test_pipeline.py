@@ -9,7 +9,7 @@ from aiokafka import AIOKafkaProducer, ConsumerRecord
 from pymongo import AsyncMongoClient
 
 from aiguillage.shared.events import ReportSubmitted
-from aiguillage.shared.mongo import Document
+from aiguillage.shared.mongo import Document, ReportStore
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 from tests.integration.test_intake_api import EXAMPLE_1
 from tests.support.apps import consumer_service, intake_client
@@ -28,8 +28,9 @@ def destinations_of(records: Records, report_id: str) -> Counter[str]:
 async def wait_status(
     mongo: AsyncMongoClient[Document], database: str, report_id: str, status: str
 ) -> Document:
+    store = ReportStore(mongo[database])
     for _ in range(300):
-        doc = await mongo[database].reports.find_one({"_id": report_id})
+        doc = await store.get(report_id)  # the status as intake shows it
         if doc is not None and doc["status"] == status:
             return doc
         await asyncio.sleep(0.05)
@@ -73,7 +74,11 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
         dispatch_metrics = (await dispatch.get("/metrics")).text
         # Triage takes it, sees the report dispatched already, and commits it.
         await wait_committed(
-            servers.bootstrap_servers, "aiguillage-triage", topics.submitted, total=2, timeout_s=20
+            servers.bootstrap_servers,
+            f"{topics.prefix}aiguillage-triage",
+            topics.submitted,
+            total=2,
+            timeout_s=20,
         )
 
     assert triage_health.status_code == 200

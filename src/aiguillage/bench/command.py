@@ -55,6 +55,10 @@ def bench_command(
     scale: Annotated[
         bool, typer.Option(help="Run 2 triage and 2 dispatch processes instead of 1 and 1.")
     ] = False,
+    keep_logs: Annotated[
+        Path | None,
+        typer.Option(help="Keep the processes' logs in this directory (else they are deleted)."),
+    ] = None,
 ) -> None:
     """Benchmark the pipeline against raw aiokafka baselines on local servers (Tansu, SecantusDB)
     it starts and stops itself. Figures from a busy machine mean little: see docs/benchmark.md."""
@@ -67,8 +71,8 @@ def bench_command(
         console = Console(width=120)
     with tempfile.TemporaryDirectory(prefix="aiguillage-bench-") as tmp:
         workdir = Path(tmp)
-        logs = workdir / "logs"
-        logs.mkdir()
+        logs = keep_logs or workdir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
         try:
             with bench_servers(workdir) as servers:
                 results = asyncio.run(

@@ -28,8 +28,8 @@ from aiguillage.shared.vocabulary import ReportStatus
 
 PREFIX = "bench.pipeline."
 DATABASE = "bench_pipeline"
-TRIAGE_GROUP = "aiguillage-triage"
-DISPATCH_GROUP = "aiguillage-dispatch"
+TRIAGE_GROUP = f"{PREFIX}aiguillage-triage"
+DISPATCH_GROUP = f"{PREFIX}aiguillage-dispatch"
 HTTP_CONCURRENCY = 32
 INSERT_CONCURRENCY = 32
 QUERY_CHUNK = 1_000

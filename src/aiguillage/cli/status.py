@@ -24,7 +24,7 @@ from aiguillage.shared.kafka import tool_consumer
 from aiguillage.shared.mongo import Document, connect
 from aiguillage.shared.settings import KafkaSettings, MongoSettings, ServiceSettings
 from aiguillage.shared.topics import Topics
-from aiguillage.shared.vocabulary import STATUS_ORDER, Destination, Priority
+from aiguillage.shared.vocabulary import STATUS_ORDER, Destination, Priority, ReportStatus
 from aiguillage.triage.settings import TriageSettings
 
 T = TypeVar("T")
@@ -102,6 +102,20 @@ async def _report_counts(settings: MongoSettings) -> ReportCounts:
         by_priority = await _group(
             reports, [{"$match": {"triage.priority": {"$exists": True}}}], "$triage.priority"
         )
+        # Until dispatch, a report's decision is in `decisions` (ReportStore): such a report is
+        # triaged, with that decision's priority.
+        received = await reports.distinct("_id", {"status": ReportStatus.RECEIVED.value})
+        decided = await _group(
+            client[settings.database].get_collection("decisions"),
+            [{"$match": {"_id": {"$in": received}}}],
+            "$decision.priority",
+        )
+        triaged = sum(decided.values())
+        if triaged:
+            by_status[ReportStatus.RECEIVED.value] -= triaged
+            by_status[ReportStatus.TRIAGED.value] = triaged
+        for priority, n in decided.items():
+            by_priority[priority] = by_priority.get(priority, 0) + n
         return ReportCounts(
             total=sum(by_status.values()),
             by_status=by_status,
@@ -128,8 +142,8 @@ async def _group(
 def _stages(topics: Topics) -> list[tuple[str, str]]:
     """(consumer group, the topic it reads), with the groups the stages run with by default."""
     return [
-        (TriageSettings.model_fields["group_id"].default, topics.submitted),
-        (DispatchSettings.model_fields["group_id"].default, topics.triaged),
+        (topics.prefix + TriageSettings.model_fields["group_id"].default, topics.submitted),
+        (topics.prefix + DispatchSettings.model_fields["group_id"].default, topics.triaged),
     ]
 
 

@@ -1,17 +1,23 @@
 """MongoDB, the system of record: every report, its status and its stages' results.
 
-One document per report in `reports`, keyed by the report id. Each stage's write is one
-single-document update guarded by the current status, so it is atomic without a transaction
-and a redelivered message changes nothing twice.
+One document per report in `reports`, keyed by the report id: inserted by intake, updated once by
+dispatch (status `dispatched`, with triage's decision and the routing). Triage's decisions are
+inserted into `decisions`, keyed by report id, rather than updating the report: an insert costs a
+fraction of an update (measured on SecantusDB: docs/benchmark.md), and until dispatch a report's
+status is `triaged` when its decision exists. Each stage writes a batch in one unordered bulk
+request of single-document writes: every write is atomic without a transaction, and a redelivered
+message changes nothing twice (an update is guarded by the report's status, an insert by its key).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pymongo import AsyncMongoClient, ReturnDocument, WriteConcern
+from pymongo import AsyncMongoClient, UpdateOne, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import BulkWriteError
 
 from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import ReportSubmitted
@@ -20,6 +26,10 @@ from aiguillage.shared.settings import MongoSettings
 from aiguillage.shared.vocabulary import ReportStatus
 
 Document = dict[str, Any]
+DUPLICATE_KEY = 11_000
+# A decision is needed only until dispatch copies it into its report; kept this long for
+# reports whose dispatch waits (a dispatch outage, a dead letter), then deleted by MongoDB.
+DECISION_RETENTION = timedelta(days=30)
 
 
 def connect(settings: MongoSettings) -> AsyncMongoClient[Document]:
@@ -38,29 +48,47 @@ def now() -> datetime:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DispatchRecord:
+    """What dispatch records of one report: triage's decision (and when it was made), the
+    routing, and how long the report is kept."""
+
+    decision: TriageDecision
+    triaged_at: datetime
+    routing: Routing
+
+
+@dataclass(frozen=True, kw_only=True)
 class PendingPublication:
     report_id: str
     event: ReportSubmitted
 
 
 class ReportStore:
-    """The `reports` collection, with one method per thing a stage records."""
+    """The `reports` and `decisions` collections, with one method per thing a stage records."""
 
     def __init__(self, database: AsyncDatabase[Document]) -> None:
+        durable = WriteConcern(w="majority", j=True)
         self._reports: AsyncCollection[Document] = database.get_collection(
-            "reports", write_concern=WriteConcern(w="majority", j=True)
+            "reports", write_concern=durable
+        )
+        self._decisions: AsyncCollection[Document] = database.get_collection(
+            "decisions", write_concern=durable
         )
         self._database = database
 
     async def ensure_indexes(self) -> None:
-        # The redrive scans reports short of dispatched, oldest change first.
+        # Every index costs each write of a report (a third of an update on SecantusDB), so
+        # `reports` has two. This one serves the outbox relay and the redrive (reports still
+        # `received`, oldest change first) and the counts by status.
         await self._reports.create_index([("status", 1), ("updated_at", 1)])
         # Reports are deleted once their retention period has run (set when dispatched).
         await self._reports.create_index("expires_at", expireAfterSeconds=0)
-        # The outbox relay scans only the reports whose event is not yet on Kafka.
-        await self._reports.create_index(
-            "outbox.pending", partialFilterExpression={"outbox.pending": True}
+        await self._decisions.create_index(
+            "decided_at", expireAfterSeconds=int(DECISION_RETENTION.total_seconds())
         )
+        # Earlier versions had a third index for the outbox; the first one serves it now.
+        if "outbox.pending_1" in await self._reports.index_information():
+            await self._reports.drop_index("outbox.pending_1")
 
     async def ping(self) -> None:
         await self._database.command("ping")
@@ -93,7 +121,9 @@ class ReportStore:
         )
 
     async def outbox_backlog(self) -> int:
-        return await self._reports.count_documents({"outbox.pending": True})
+        return await self._reports.count_documents(
+            {"status": ReportStatus.RECEIVED.value, "outbox.pending": True}
+        )
 
     async def note_publish_failure(self, report_id: str) -> None:
         await self._reports.update_one({"_id": report_id}, {"$inc": {"outbox.attempts": 1}})
@@ -101,10 +131,14 @@ class ReportStore:
     async def pending_publications(
         self, *, older_than: timedelta, limit: int = 500
     ) -> list[PendingPublication]:
-        """Reports stored but whose event is not known to be on Kafka yet, oldest first."""
+        """Reports stored but whose event is not known to be on Kafka yet, oldest first (a
+        report's `updated_at` is its `submitted_at` until it is published)."""
         return await self._publications(
-            {"outbox.pending": True, "submitted_at": {"$lt": now() - older_than}},
-            oldest_by="submitted_at",
+            {
+                "status": ReportStatus.RECEIVED.value,
+                "updated_at": {"$lt": now() - older_than},
+                "outbox.pending": True,
+            },
             limit=limit,
         )
 
@@ -115,18 +149,15 @@ class ReportStore:
         messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
         return await self._publications(
             {
-                "status": {"$ne": ReportStatus.DISPATCHED.value},
+                "status": ReportStatus.RECEIVED.value,
                 "updated_at": {"$lt": now() - older_than},
                 "outbox.pending": False,
             },
-            oldest_by="updated_at",
             limit=limit,
         )
 
-    async def _publications(
-        self, query: Document, *, oldest_by: str, limit: int
-    ) -> list[PendingPublication]:
-        cursor = self._reports.find(query, {"outbox.event": 1}).sort(oldest_by, 1).limit(limit)
+    async def _publications(self, query: Document, *, limit: int) -> list[PendingPublication]:
+        cursor = self._reports.find(query, {"outbox.event": 1}).sort("updated_at", 1).limit(limit)
         return [
             PendingPublication(
                 report_id=doc["_id"],
@@ -142,52 +173,85 @@ class ReportStore:
             {"$set": {"updated_at": now()}, "$inc": {"redrives": 1}},
         )
 
-    async def record_triage(self, report_id: str, decision: TriageDecision) -> ReportStatus | None:
-        """Store triage's decision; return the status the report had, None if it is unknown."""
+    async def statuses(self, report_ids: Iterable[str]) -> dict[str, ReportStatus]:
+        """The current status of each report known to the database (one query)."""
+        cursor = self._reports.find({"_id": {"$in": list(set(report_ids))}}, {"status": 1})
+        return {doc["_id"]: ReportStatus(doc["status"]) async for doc in cursor}
+
+    async def record_triage(self, decisions: Mapping[str, TriageDecision]) -> None:
+        """Store triage's decisions, in one bulk insert; a decision already stored (a
+        redelivery) is left as it is: the classifier would have decided the same."""
+        if not decisions:
+            return
         at = now()
-        before = await self._reports.find_one_and_update(
-            {"_id": report_id, "status": ReportStatus.RECEIVED.value},
-            {
-                "$set": {
-                    "status": ReportStatus.TRIAGED.value,
-                    "updated_at": at,
-                    "triage": decision.model_dump(mode="json"),
-                },
-                "$push": {"history": _history(ReportStatus.TRIAGED, at, "triage")},
-            },
-            projection={"status": 1},
-            return_document=ReturnDocument.BEFORE,
-        )
-        if before is not None:
-            return ReportStatus(before["status"])
-        return await self.status_of(report_id)
+        try:
+            await self._decisions.insert_many(
+                [
+                    {"_id": report_id, "decided_at": at, "decision": d.model_dump(mode="json")}
+                    for report_id, d in decisions.items()
+                ],
+                ordered=False,
+            )
+        except BulkWriteError as error:
+            if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
+                raise
 
     async def record_dispatch(
-        self, report_id: str, routing: Routing, *, retention: timedelta
-    ) -> bool:
-        """Mark the report dispatched, to be deleted after `retention`; False if it already was
-        (or is unknown)."""
+        self, dispatches: Mapping[str, DispatchRecord], *, retention: timedelta
+    ) -> None:
+        """Mark the reports dispatched, with triage's decision and the routing, to be deleted
+        after `retention`, in one bulk write; a report already dispatched is left as it is."""
+        if not dispatches:
+            return
         at = now()
-        result = await self._reports.update_one(
-            {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
-            {
-                "$set": {
-                    "status": ReportStatus.DISPATCHED.value,
-                    "updated_at": at,
-                    "dispatch": {**routing.model_dump(mode="json"), "dispatched_at": at},
-                    "expires_at": at + retention,
-                },
-                "$push": {"history": _history(ReportStatus.DISPATCHED, at, "dispatch")},
-            },
+        await self._reports.bulk_write(
+            [
+                UpdateOne(
+                    {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
+                    {
+                        "$set": {
+                            "status": ReportStatus.DISPATCHED.value,
+                            "updated_at": at,
+                            "triage": record.decision.model_dump(mode="json"),
+                            "dispatch": {
+                                **record.routing.model_dump(mode="json"),
+                                "dispatched_at": at,
+                            },
+                            "expires_at": at + retention,
+                        },
+                        "$push": {
+                            "history": {
+                                "$each": [
+                                    _history(ReportStatus.TRIAGED, record.triaged_at, "triage"),
+                                    _history(ReportStatus.DISPATCHED, at, "dispatch"),
+                                ]
+                            }
+                        },
+                    },
+                )
+                for report_id, record in dispatches.items()
+            ],
+            ordered=False,
         )
-        return result.modified_count == 1
-
-    async def status_of(self, report_id: str) -> ReportStatus | None:
-        doc = await self._reports.find_one({"_id": report_id}, {"status": 1})
-        return None if doc is None else ReportStatus(doc["status"])
 
     async def get(self, report_id: str) -> Document | None:
-        return await self._reports.find_one({"_id": report_id}, {"outbox.event": 0})
+        """The report as its reporter sees it: before dispatch, with triage's decision (and the
+        `triaged` status) once there is one."""
+        doc = await self._reports.find_one({"_id": report_id}, {"outbox.event": 0})
+        if doc is None or doc["status"] != ReportStatus.RECEIVED.value:
+            return doc
+        decided = await self._decisions.find_one({"_id": report_id})
+        if decided is None:
+            return doc
+        return {
+            **doc,
+            "status": ReportStatus.TRIAGED.value,
+            "triage": decided["decision"],
+            "history": [
+                *doc["history"],
+                _history(ReportStatus.TRIAGED, decided["decided_at"], "triage"),
+            ],
+        }
 
 
 def _history(status: ReportStatus, at: datetime, by: str) -> Document:

@@ -24,7 +24,8 @@ class KafkaSettings(BaseModel):
     request_timeout_ms: int = Field(default=30_000, ge=1_000)
     # How soon a client sees topics created again after a broker lost its data.
     metadata_max_age_ms: int = Field(default=300_000, ge=1_000)
-    # Every topic name starts with this; tests give each test its own prefix.
+    # Every topic name and consumer group starts with this: several pipelines (or tests) can
+    # share one cluster without reading each other's topics or joining each other's groups.
     topic_prefix: str = Field(default="", pattern=r"^[A-Za-z0-9._-]*$")
     partitions: int = Field(default=4, ge=1, le=1_000)
     replication_factor: int = Field(default=1, ge=1)
@@ -78,7 +79,15 @@ class StageSettings(ServiceSettings):
     """What the consuming stages (triage, dispatch) add: their group and their retry policy."""
 
     group_id: str
+    # Messages one fetch may hand the stage at most: its database writes go in one bulk request
+    # and its offsets in one commit.
+    batch_max_records: int = Field(default=500, ge=1, le=10_000)
     # Retries of a message that fails for a reason other than an unavailable server.
     max_attempts: int = Field(default=5, ge=1, le=100)
     retry_backoff_initial_s: float = Field(default=0.5, ge=0)
     retry_backoff_max_s: float = Field(default=10.0, ge=0)
+
+    @property
+    def consumer_group(self) -> str:
+        """The group the stage's consumers join: `group_id` under the topic prefix."""
+        return f"{self.kafka.topic_prefix}{self.group_id}"

@@ -1,33 +1,37 @@
-"""What every consuming stage does around its own work, as a faststream middleware.
+"""What every consuming stage does around its own work: batches, retries, dead letters, commits.
+
+A stage reads its input topic in batches (one fetch: up to `batch_max_records` messages from the
+partitions it owns) and hands the batch's events to its step, which writes to MongoDB in bulk and
+publishes everything with `acks=all` before it returns. Around the step:
 
 - A message that cannot be decoded as the stage's event (not JSON, unknown schema version, invalid
-  fields) goes at once to the stage's dead-letter topic with the error and the original payload,
-  and its offset is committed: one bad message never blocks its partition.
-- A message whose handling fails because a server is unavailable (MongoDB, Kafka) is retried with
-  a growing pause, without limit: nothing can progress until the server is back, and the message
-  is not at fault.
-- A message whose handling fails for any other reason (a bug, data the code cannot handle) is
-  retried `max_attempts` times with a growing pause, then dead-lettered and committed.
-
-A retried message is not committed, so the group delivers it again, in order.
+  fields) goes to the stage's dead-letter topic with the error and the original payload; the rest
+  of its batch goes on. One bad message never blocks its partition.
+- When the step fails because a server is unavailable (MongoDB, Kafka), the batch is retried after
+  a growing pause, without limit: nothing can progress until the server is back, and no message is
+  at fault.
+- When the step fails for any other reason (a bug, data the code cannot handle), the batch is split
+  and each event is tried alone; an event that keeps failing is dead-lettered once it has failed
+  `max_attempts` times (its batch's try included, and at least once alone), and the others go on.
+- The batch's offsets are committed only after the step returned and the batch's dead letters are
+  on Kafka. A batch that is retried is not committed: the group delivers it again, in order.
 """
 
 import asyncio
-import json
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeAlias, TypeVar
 
+from aiokafka import ConsumerRecord
 from aiokafka.errors import KafkaError
-from fast_depends.exceptions import ValidationError as ArgumentValidationError
-from faststream import BaseMiddleware
 from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
-from pydantic import ValidationError
 from pymongo.errors import PyMongoError
 from structlog.contextvars import bound_contextvars
 
-from aiguillage.shared.events import DeadLetter, MessageSource
+from aiguillage.shared.events import DeadLetter, Event, MessageSource
 from aiguillage.shared.kafka import consumer_options
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DEAD_LETTERS, RETRIES
@@ -36,8 +40,9 @@ from aiguillage.shared.settings import StageSettings
 from aiguillage.shared.topics import Topics
 
 log = get_logger(__name__)
-UNDECODABLE = (ValidationError, ArgumentValidationError, json.JSONDecodeError, UnicodeDecodeError)
 UNAVAILABLE = (PyMongoError, KafkaError, OSError, TimeoutError)
+Record: TypeAlias = ConsumerRecord[bytes | None, bytes | None]
+E = TypeVar("E", bound=Event)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,101 +70,182 @@ class RetryPolicy:
     def pause_s(self, attempt: int) -> float:
         return float(min(self.backoff_initial_s * 2.0 ** (attempt - 1), self.backoff_max_s))
 
+    @property
+    def attempts_alone(self) -> int:
+        """Tries of one event on its own after its batch failed: the batch's try counts as the
+        first, and an event is never dead-lettered without having failed alone."""
+        return max(1, self.max_attempts - 1)
 
-def stage_middleware(
-    *, stage: str, broker: KafkaBroker, dead_letter_topic: str, retry: RetryPolicy
-) -> type[BaseMiddleware]:
-    # Failures so far per message, kept for this process's life: a restart starts counting again,
-    # which only makes the bound a little looser.
-    failures: dict[tuple[str, int, int], int] = {}
 
-    async def dead_letter(msg: StreamMessage[Any], key: str | None, error: Exception) -> None:
-        raw = msg.raw_message
+@dataclass(kw_only=True)
+class DecodedBatch(Generic[E]):
+    """One fetch, decoded: the events with their records, in order, and the messages that are not
+    events at all."""
+
+    events: list[E] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    undecodable: list[tuple[Record, Exception]] = field(default_factory=list)
+
+
+class BatchStage(Generic[E]):
+    """Decodes a stage's batches and runs its step over them under the policy above."""
+
+    def __init__(
+        self,
+        *,
+        stage: str,
+        event_type: type[E],
+        step: Callable[[Sequence[E]], Awaitable[None]],
+        broker: KafkaBroker,
+        dead_letter_topic: str,
+        retry: RetryPolicy,
+    ) -> None:
+        self._stage = stage
+        self._event_type = event_type
+        self._step = step
+        self._broker = broker
+        self._dead_letter_topic = dead_letter_topic
+        self._retry = retry
+        # The decoder and the handler see the same message object; this hands the records over.
+        self._batches: weakref.WeakKeyDictionary[StreamMessage[Any], DecodedBatch[E]] = (
+            weakref.WeakKeyDictionary()
+        )
+        # Consecutive batches that failed for want of a server, for the growing pause.
+        self._unavailable_streak = 0
+
+    async def decode(self, message: StreamMessage[Any]) -> list[E]:
+        """faststream's decoder for the subscriber: the batch's valid events (the handler's
+        argument); the rest are kept aside for the dead-letter topic."""
+        batch = DecodedBatch[E]()
+        for record in message.raw_message:
+            try:
+                event = self._event_type.model_validate_json(record.value or b"")
+            except ValueError as error:  # pydantic's ValidationError, bad JSON or UTF-8
+                batch.undecodable.append((record, error))
+            else:
+                batch.events.append(event)
+                batch.records.append(record)
+        self._batches[message] = batch
+        return batch.events
+
+    async def handle(self, message: KafkaMessage) -> None:
+        """The subscriber's handler: returning commits the batch, raising rewinds it."""
+        with bound_contextvars(stage=self._stage):
+            await self._handle(self._batches.pop(message))
+
+    async def _handle(self, batch: DecodedBatch[E]) -> None:
+        events = batch.events
+        for record, error in batch.undecodable:
+            DEAD_LETTERS.labels(self._stage, "undecodable").inc()
+            await self._dead_letter(record, error)
+        if not events:
+            return
+        try:
+            await self._step(events)
+        except UNAVAILABLE as error:
+            self._unavailable_streak += 1
+            await self._pause_before_redelivery(events, error)
+            raise
+        except Exception:  # any other failure: find the event at fault
+            log.exception("batch.failed", outcome="split", size=len(events))
+            await self._one_by_one(batch)
+        self._unavailable_streak = 0
+
+    async def _pause_before_redelivery(self, events: Sequence[E], error: Exception) -> None:
+        RETRIES.labels(self._stage, "unavailable").inc(len(events))
+        pause = self._retry.pause_s(self._unavailable_streak)
+        for event in events:
+            log.warning(
+                "report.failed",
+                report_id=event.report_id,
+                outcome="retry",
+                error=repr(error),
+                attempt=self._unavailable_streak,
+            )
+        await asyncio.sleep(pause)
+
+    async def _one_by_one(self, batch: DecodedBatch[E]) -> None:
+        for event, record in zip(batch.events, batch.records, strict=True):
+            with bound_contextvars(report_id=event.report_id):
+                await self._alone(event, record)
+
+    async def _alone(self, event: E, record: Record) -> None:
+        for attempt in range(1, self._retry.attempts_alone + 1):
+            try:
+                await self._step([event])
+            except UNAVAILABLE:
+                raise  # the whole batch waits for the server, as above
+            except Exception as error:  # counted, then dead-lettered
+                if attempt == self._retry.attempts_alone:
+                    log.exception("report.failed", outcome="gave_up", attempt=attempt + 1)
+                    DEAD_LETTERS.labels(self._stage, "gave_up").inc()
+                    await self._dead_letter(record, error)
+                    return
+                log.exception("report.failed", outcome="retry", attempt=attempt + 1)
+                RETRIES.labels(self._stage, "error").inc()
+                await asyncio.sleep(self._retry.pause_s(attempt))
+            else:
+                return
+
+    async def _dead_letter(self, record: Record, error: Exception) -> None:
+        key = record.key.decode("utf-8", "replace") if record.key is not None else None
         letter = DeadLetter(
-            stage=stage,
+            stage=self._stage,
             error=f"{type(error).__name__}: {error}"[:4_000],
             source=MessageSource(
-                topic=getattr(raw, "topic", ""),
-                partition=getattr(raw, "partition", -1),
-                offset=getattr(raw, "offset", -1),
-                key=key,
+                topic=record.topic, partition=record.partition, offset=record.offset, key=key
             ),
-            payload=msg.body.decode("utf-8", "replace"),
+            payload=(record.value or b"").decode("utf-8", "replace"),
             dead_lettered_at=now(),
         )
-        await broker.publish(letter, topic=dead_letter_topic, key=key.encode() if key else None)
-        log.error("report.dead_lettered", outcome="dead_letter", error=letter.error)
-
-    class StageMiddleware(BaseMiddleware):
-        async def consume_scope(self, call_next: Any, msg: StreamMessage[Any]) -> Any:
-            key = _key(msg)
-            position = _position(msg)
-            with bound_contextvars(report_id=key, stage=stage):
-                try:
-                    result = await call_next(msg)
-                except UNDECODABLE as error:
-                    DEAD_LETTERS.labels(stage, "undecodable").inc()
-                    await dead_letter(msg, key, error)
-                    return None
-                except UNAVAILABLE as error:
-                    attempt = failures[position] = failures.get(position, 0) + 1
-                    log.warning(
-                        "report.failed", outcome="retry", error=repr(error), attempt=attempt
-                    )
-                    RETRIES.labels(stage, "unavailable").inc()
-                    await asyncio.sleep(retry.pause_s(attempt))
-                    raise
-                except Exception as error:
-                    attempt = failures[position] = failures.get(position, 0) + 1
-                    if attempt < retry.max_attempts:
-                        log.exception("report.failed", outcome="retry", attempt=attempt)
-                        RETRIES.labels(stage, "error").inc()
-                        await asyncio.sleep(retry.pause_s(attempt))
-                        raise
-                    failures.pop(position, None)
-                    log.exception("report.failed", outcome="gave_up", attempt=attempt)
-                    DEAD_LETTERS.labels(stage, "gave_up").inc()
-                    await dead_letter(msg, key, error)
-                    return None
-                failures.pop(position, None)
-                return result
-
-    return StageMiddleware
-
-
-def _key(msg: StreamMessage[Any]) -> str | None:
-    raw = getattr(msg.raw_message, "key", None)
-    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else None
-
-
-def _position(msg: StreamMessage[Any]) -> tuple[str, int, int]:
-    raw = msg.raw_message
-    return (getattr(raw, "topic", ""), getattr(raw, "partition", -1), getattr(raw, "offset", -1))
+        await self._broker.publish(
+            letter, topic=self._dead_letter_topic, key=record.key if record.key else None
+        )
+        log.error(
+            "report.dead_lettered",
+            report_id=key,
+            outcome="dead_letter",
+            error=letter.error,
+        )
 
 
 def subscribe_stage(
     broker: KafkaBroker,
-    handler: Callable[..., Awaitable[None]],
+    step: Callable[[Sequence[E]], Awaitable[None]],
     *,
+    event_type: type[E],
     stage: str,
     settings: StageSettings,
     topic: str,
     description: str,
-) -> None:
-    """Subscribe a stage's handler to its input topic in the stage's consumer group, inside the
+) -> BatchStage[E]:
+    """Subscribe a stage's batch step to its input topic in the stage's consumer group, inside the
     stage's policy (dead letters, retries, commit after success)."""
     topics = Topics(prefix=settings.kafka.topic_prefix)
-    broker.add_middleware(
-        stage_middleware(
-            stage=stage,
-            broker=broker,
-            dead_letter_topic=topics.dead_letters(stage),
-            retry=RetryPolicy.of(settings),
-        )
+    batches = BatchStage(
+        stage=stage,
+        event_type=event_type,
+        step=step,
+        broker=broker,
+        dead_letter_topic=topics.dead_letters(stage),
+        retry=RetryPolicy.of(settings),
     )
+
+    # faststream documents the channel's payload (AsyncAPI) from the handler's signature, and
+    # validates `events` (the decoder's output) against it; the batch's records, which the dead
+    # letters need, come with the message.
+    async def handler(events: list[event_type], message: KafkaMessage) -> None:  # type: ignore[valid-type]  # noqa: ARG001
+        await batches.handle(message)
+
+    handler.__name__ = f"on_{stage}_batch"
     broker.subscriber(
         topic,
-        **consumer_options(settings.kafka, group_id=settings.group_id),
+        **consumer_options(settings.kafka, group_id=settings.consumer_group),
+        batch=True,
+        max_records=settings.batch_max_records,
+        batch_timeout_ms=settings.kafka.fetch_max_wait_ms,
+        decoder=batches.decode,
         title=topic,
         description=description,
     )(handler)
+    return batches

@@ -52,16 +52,17 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         retention=timedelta(days=settings.retention_days),
     )
 
-    async def on_triaged(event: ReportTriaged) -> None:
-        await handler(event)
-
     subscribe_stage(
         broker,
-        on_triaged,
+        handler,
+        event_type=ReportTriaged,
         stage=STAGE,
         settings=settings,
         topic=topics.triaged,
-        description="Triage decisions to route, keyed by report id.",
+        description=(
+            "Triage decisions to route, keyed by report id; each message is one event, "
+            "read in batches (the payload below is a batch)."
+        ),
     )
 
     return consumer_app(

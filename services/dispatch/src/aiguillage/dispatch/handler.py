@@ -1,19 +1,25 @@
-"""Dispatch's step for one decision: route it, send one message per destination and the reporter's
-notice, then record the dispatch."""
+"""Dispatch's step for a batch of decisions: route them, send one message per destination and the
+reporter's notice for each, then record the dispatches."""
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from faststream.kafka.publisher import DefaultPublisher
 
-from aiguillage.shared.cases import CaseStore
+from aiguillage.shared.cases import CaseMember, CaseStore
 from aiguillage.shared.decision import Routing, TriageDecision
-from aiguillage.shared.events import CaseSummary, ReportDispatched, ReporterNotice, ReportTriaged
+from aiguillage.shared.events import (
+    CaseSummary,
+    Event,
+    ReportDispatched,
+    ReporterNotice,
+    ReportTriaged,
+)
 from aiguillage.shared.kafka import publish_event
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DISPATCHED
-from aiguillage.shared.mongo import ReportStore, now
+from aiguillage.shared.mongo import DispatchRecord, ReportStore, now
 from aiguillage.shared.notices import outcome_text
 from aiguillage.shared.report import Victim
 from aiguillage.shared.vocabulary import Destination, ReportStatus
@@ -40,27 +46,75 @@ class DispatchHandler:
         self._notifications = notifications
         self._retention = retention
 
-    async def __call__(self, event: ReportTriaged) -> None:
-        if await self._store.status_of(event.report_id) is ReportStatus.DISPATCHED:
-            log.info("report.dispatch_skipped", outcome="already_dispatched")
+    async def __call__(self, events: Sequence[ReportTriaged]) -> None:
+        unique = list({e.report_id: e for e in events}.values())
+        before = await self._store.statuses(e.report_id for e in unique)
+        for event in unique:
+            if before.get(event.report_id) is ReportStatus.DISPATCHED:
+                log.info(
+                    "report.dispatch_skipped",
+                    report_id=event.report_id,
+                    outcome="already_dispatched",
+                )
+        todo = [e for e in unique if before.get(e.report_id) is not ReportStatus.DISPATCHED]
+        if not todo:
             return
-        routing = self._route(event.decision, event.report.victim)
+        routings = {e.report_id: self._route(e.decision, e.report.victim) for e in todo}
+        # One task per case for the analysts: keyed by case, carrying the case's count and
+        # priority; the newest message of a key is the case's current task.
+        cases = await self._cases.join(
+            [
+                CaseMember(report_id=e.report_id, urls=e.report.urls, priority=e.decision.priority)
+                for e in todo
+                if Destination.ANALYSTS in routings[e.report_id].destinations
+            ]
+        )
         at = now()
-        messages = [
-            (self._destinations[d], self._dispatched(event, routing, d, at), event.report_id)
-            for d in routing.destinations
-            if d not in {Destination.CLOSED, Destination.ANALYSTS}
-        ]
-        if Destination.ANALYSTS in routing.destinations:
-            # One task per case for the analysts: keyed by case, carrying the case's count and
-            # priority; the newest message of a key is the case's current task.
-            case = await self._cases.join(
+        messages: list[tuple[DefaultPublisher, Event, str]] = []
+        for event in todo:
+            messages.extend(self._messages(event, routings[event.report_id], cases, at))
+        # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offsets are
+        # committed after that: a crash in between sends again, never loses. Duplicates carry
+        # the same event id (report id and destination) for the receiver to drop.
+        await asyncio.gather(*(publish_event(p, m, key=k) for p, m, k in messages))
+        await self._store.record_dispatch(
+            {
+                e.report_id: DispatchRecord(
+                    decision=e.decision, triaged_at=e.occurred_at, routing=routings[e.report_id]
+                )
+                for e in todo
+            },
+            retention=self._retention,
+        )
+        for event in todo:
+            routing = routings[event.report_id]
+            for destination in routing.destinations:
+                DISPATCHED.labels(destination.value, event.decision.priority.value).inc()
+            log.info(
+                "report.dispatched",
                 report_id=event.report_id,
-                urls=list(event.report.urls),
-                priority=event.decision.priority,
+                outcome="dispatched" if event.report_id in before else "dispatched_without_record",
+                destinations=[d.value for d in routing.destinations],
+                priority=event.decision.priority.value,
             )
-            task = self._dispatched(event, routing, Destination.ANALYSTS, at, case=case)
-            messages.append((self._destinations[Destination.ANALYSTS], task, case.case_id))
+
+    def _messages(
+        self,
+        event: ReportTriaged,
+        routing: Routing,
+        cases: Mapping[str, CaseSummary],
+        at: datetime,
+    ) -> Iterator[tuple[DefaultPublisher, Event, str]]:
+        """One message per destination, the analysts' keyed by case, and the reporter's notice."""
+        for destination in routing.destinations:
+            if destination is Destination.CLOSED:
+                continue
+            case = cases.get(event.report_id) if destination is Destination.ANALYSTS else None
+            yield (
+                self._destinations[destination],
+                self._dispatched(event, routing, destination, at, case=case),
+                case.case_id if case else event.report_id,
+            )
         notice = ReporterNotice(
             event_id=f"{event.report_id}:outcome",
             kind="outcome",
@@ -69,24 +123,7 @@ class DispatchHandler:
             destinations=routing.destinations,
             text=outcome_text(event.decision, routing),
         )
-        # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offset is
-        # committed after that: a crash in between sends again, never loses. Duplicates carry
-        # the same event id (report id and destination) for the receiver to drop.
-        await asyncio.gather(
-            *(publish_event(p, m, key=k) for p, m, k in messages),
-            publish_event(self._notifications, notice),
-        )
-        recorded = await self._store.record_dispatch(
-            event.report_id, routing, retention=self._retention
-        )
-        for destination in routing.destinations:
-            DISPATCHED.labels(destination.value, event.decision.priority.value).inc()
-        log.info(
-            "report.dispatched",
-            outcome="dispatched" if recorded else "dispatched_without_record",
-            destinations=[d.value for d in routing.destinations],
-            priority=event.decision.priority.value,
-        )
+        yield self._notifications, notice, event.report_id
 
     @staticmethod
     def _dispatched(

@@ -37,16 +37,17 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
         classify=classifier, store=store, triaged=triaged, notifications=notifications
     )
 
-    async def on_submitted(event: ReportSubmitted) -> None:
-        await handler(event)
-
     subscribe_stage(
         broker,
-        on_submitted,
+        handler,
+        event_type=ReportSubmitted,
         stage=STAGE,
         settings=settings,
         topic=topics.submitted,
-        description="Reports as submitted at intake, keyed by report id.",
+        description=(
+            "Reports as submitted at intake, keyed by report id; each message is one event, "
+            "read in batches (the payload below is a batch)."
+        ),
     )
 
     return consumer_app(

@@ -1,7 +1,8 @@
-"""Triage's step for one report: decide, record the decision, hand it to dispatch."""
+"""Triage's step for a batch of reports: decide, record the decisions, hand them to dispatch."""
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from faststream.kafka.publisher import DefaultPublisher
 
@@ -33,37 +34,53 @@ class TriageHandler:
         self._triaged = triaged
         self._notifications = notifications
 
-    async def __call__(self, event: ReportSubmitted) -> None:
+    async def __call__(self, events: Sequence[ReportSubmitted]) -> None:
+        # One report may come twice in a batch (a redrive beside the original): once is enough.
+        unique = list({e.report_id: e for e in events}.values())
         # The classifier is deterministic, so a redelivered report gets the same decision and
         # recording it again changes nothing.
-        decision = self._classify(event.report)
-        before = await self._store.record_triage(event.report_id, decision)
+        decisions = {e.report_id: self._classify(e.report) for e in unique}
+        before = await self._store.statuses(decisions)
+        await self._store.record_triage(
+            {i: d for i, d in decisions.items() if before.get(i) is ReportStatus.RECEIVED}
+        )
+        to_publish = [e for e in unique if before.get(e.report_id) is not ReportStatus.DISPATCHED]
+        # Published after the decisions are stored, and committed after this returns: a crash in
+        # between redelivers the batch, and the steps above are idempotent. The reporter's
+        # acknowledgement goes out with each decision; a redelivery repeats it under the same
+        # event id. All are sent at once, then all awaited (acks=all).
+        at = now()
+        await asyncio.gather(
+            *(
+                publish_event(
+                    self._triaged,
+                    ReportTriaged.build(submitted=e, decision=decisions[e.report_id], at=at),
+                )
+                for e in to_publish
+            ),
+            *(publish_event(self._notifications, _acknowledgement(e, at)) for e in to_publish),
+        )
+        for event in unique:
+            self._log(event, decisions[event.report_id], before.get(event.report_id))
+
+    @staticmethod
+    def _log(event: ReportSubmitted, decision: TriageDecision, before: ReportStatus | None) -> None:
         if before is ReportStatus.DISPATCHED:
-            log.info("report.triage_skipped", outcome="already_dispatched")
+            log.info(
+                "report.triage_skipped", report_id=event.report_id, outcome="already_dispatched"
+            )
             return
         if before is None:
-            # Kafka holds a report MongoDB does not: triage it anyway, dispatch still routes it.
-            log.warning("report.unknown_to_database", outcome="triaged_without_record")
-        # Published after the decision is stored, and committed after this returns: a crash in
-        # between redelivers the report, and the steps above are idempotent. The reporter's
-        # acknowledgement goes out with it; a redelivery repeats it under the same event id.
-        at = now()
-        acknowledgement = ReporterNotice(
-            event_id=f"{event.report_id}:acknowledgement",
-            report_id=event.report_id,
-            occurred_at=at,
-            kind="acknowledgement",
-            text=acknowledgement_text(event.report_id),
-        )
-        await asyncio.gather(
-            publish_event(
-                self._triaged, ReportTriaged.build(submitted=event, decision=decision, at=at)
-            ),
-            publish_event(self._notifications, acknowledgement),
-        )
+            # Kafka holds a report MongoDB does not: triaged anyway, dispatch still routes it.
+            log.warning(
+                "report.unknown_to_database",
+                report_id=event.report_id,
+                outcome="triaged_without_record",
+            )
         TRIAGED.labels(decision.priority.value).inc()
         log.info(
             "report.triaged",
+            report_id=event.report_id,
             outcome="published",
             categories=[c.value for c in decision.categories],
             scope=decision.scope.value,
@@ -71,3 +88,13 @@ class TriageHandler:
             imminent_danger=decision.imminent_danger,
             redelivered=before is not ReportStatus.RECEIVED,
         )
+
+
+def _acknowledgement(event: ReportSubmitted, at: datetime) -> ReporterNotice:
+    return ReporterNotice(
+        event_id=f"{event.report_id}:acknowledgement",
+        report_id=event.report_id,
+        occurred_at=at,
+        kind="acknowledgement",
+        text=acknowledgement_text(event.report_id),
+    )
