@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from pymongo import AsyncMongoClient
 
+from aiguillage.shared.cases import CaseMember, CaseStore
 from aiguillage.shared.mongo import Document
 from aiguillage.shared.topics import Topics
-from aiguillage.shared.vocabulary import Destination
+from aiguillage.shared.vocabulary import Destination, Priority
 from tests.support.apps import consumer_service, intake_client
 from tests.support.kafka import collect
 from tests.support.servers import Servers
@@ -65,5 +66,29 @@ async def test_same_content_is_one_case_escalated_at_ten_reports(
         assert case["url"] == "faux-airpods.shop/produit/airpods-pro"
         # P2 (illicit trafficking) until the tenth report, P1 from then on.
         assert case["priority"] == ("P1" if case["reports"] >= 10 else "P2")
-    stored = await mongo[isolated_env["AIGUILLAGE_MONGO__DATABASE"]].cases.find({}).to_list()
-    assert sorted(len(c["report_ids"]) for c in stored) == [1, 11]
+    database = mongo[isolated_env["AIGUILLAGE_MONGO__DATABASE"]]
+    stored = await database.cases.find({}).to_list()
+    assert sorted(c["reports"] for c in stored) == [1, 11]
+    assert await database.case_members.count_documents({}) == 12
+
+
+async def test_a_redelivered_report_is_counted_once_and_viral_content_keeps_counting(
+    isolated_env: dict[str, str], mongo: AsyncMongoClient[Document]
+) -> None:
+    store = CaseStore(mongo[isolated_env["AIGUILLAGE_MONGO__DATABASE"]])
+    url = ["https://video.example/v/1"]
+
+    def members(*ids: str, priority: Priority = Priority.P2) -> list[CaseMember]:
+        return [CaseMember(report_id=i, urls=url, priority=priority) for i in ids]
+
+    first = await store.join(members("a", "b"))
+    again = await store.join(members("b", "c", priority=Priority.P3))
+    viral = await store.join(members(*(f"v{n}" for n in range(500))))
+
+    assert [first["a"].reports, first["b"].reports] == [1, 2]
+    # b came again (a redelivery): not counted twice; c is the third report.
+    assert [again["b"].reports, again["c"].reports] == [3, 3]
+    assert again["c"].priority is Priority.P2  # the case's best priority
+    assert sorted(s.reports for s in viral.values()) == list(range(4, 504))
+    assert viral["v499"].priority is Priority.P1  # escalated past ten reports
+    assert len({s.case_id for s in [*first.values(), *again.values(), *viral.values()]}) == 1

@@ -1,20 +1,22 @@
 """Cases: the reports of one piece of content, found by normalised URL (ROUTING_POLICY.md §5).
 
-A report joins the case of its first URL. Joining is an atomic upsert that adds the report id to
-a set, so a redelivered report is counted once; a batch of reports joins in one bulk write. A
-report without a URL (most private ones) is a case of its own and is never merged.
+A report joins the case of its first URL; a batch of reports joins with one upsert per case and
+one insert per report. A report without a URL (most private ones) is a case of its own and is
+never merged.
 """
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pymongo import UpdateOne, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import BulkWriteError
 
 from aiguillage.shared.events import CaseSummary
-from aiguillage.shared.mongo import Document, now
+from aiguillage.shared.mongo import DUPLICATE_KEY, Document, now
 from aiguillage.shared.urls import normalise_url
 from aiguillage.shared.vocabulary import Priority
 
@@ -32,48 +34,53 @@ class CaseMember:
 
 
 class CaseStore:
+    """`cases` (one document per piece of content: its URL, its count of reports, the best
+    priority among them) and `case_members` (one document per report that joined a case).
+
+    The count is a counter rather than the set of report ids, so joining costs the same for the
+    10,000th report of viral content as for the first.
+    """
+
     def __init__(self, database: AsyncDatabase[Document]) -> None:
+        durable = WriteConcern(w="majority", j=True)
         self._cases: AsyncCollection[Document] = database.get_collection(
-            "cases", write_concern=WriteConcern(w="majority", j=True)
+            "cases", write_concern=durable
+        )
+        self._members: AsyncCollection[Document] = database.get_collection(
+            "case_members", write_concern=durable
         )
 
     async def join(self, members: Sequence[CaseMember]) -> dict[str, CaseSummary]:
-        """Each report joins its case (one bulk write for all, one read back); the summary of
-        each report's case, by report id."""
-        case_ids = {m.report_id: _case_id(normalise_url(m.urls[0])) for m in members if m.urls}
-        at = now()
-        if case_ids:
-            await self._cases.bulk_write(
-                [
-                    UpdateOne(
-                        {"_id": case_ids[m.report_id]},
-                        {
-                            "$setOnInsert": {"url": normalise_url(m.urls[0]), "created_at": at},
-                            "$addToSet": {"report_ids": m.report_id},
-                            "$min": {"best_rank": PRIORITY_RANK[m.priority]},
-                            "$set": {"updated_at": at},
-                        },
-                        upsert=True,
-                    )
-                    for m in members
-                    if m.urls
-                ],
-                ordered=False,
-            )
-        cursor = self._cases.find(
-            {"_id": {"$in": list(set(case_ids.values()))}},
-            {"url": 1, "best_rank": 1, "report_ids": 1},
-        )
-        cases = {doc["_id"]: doc async for doc in cursor} if case_ids else {}
-        # A report's count is its place in its case (`$addToSet` appends): the reports that had
-        # joined when it did, itself included, the same again on a redelivery.
-        places = {
-            case_id: {r: n for n, r in enumerate(doc["report_ids"], start=1)}
-            for case_id, doc in cases.items()
-        }
+        """Each report joins its case; the summary of each report's case, by report id.
+
+        A report is counted once: those already members (a redelivery) are not counted again.
+        The counters move before the memberships are written, so a crash in between counts the
+        batch's new reports twice when it is delivered again, never zero times: the escalation
+        may come a little early, never late."""
+        case_of = {m.report_id: _case_id(normalise_url(m.urls[0])) for m in members if m.urls}
+        url_of = {case_of[m.report_id]: normalise_url(m.urls[0]) for m in members if m.urls}
+        cases: dict[str, Document] = {}
+        new: list[str] = []
+        if case_of:
+            known = {
+                doc["_id"]
+                async for doc in self._members.find({"_id": {"$in": list(case_of)}}, {"_id": 1})
+            }
+            new = [r for r in case_of if r not in known]
+            cases = await self._count(members, case_of, url_of, new)
+            if new:
+                await self._add_members(case_of, new)
+        # New members take their places in the batch's order, after the case's earlier reports.
+        places: dict[str, int] = {}
+        added = Counter(case_of[r] for r in new)
+        taken: Counter[str] = Counter()
+        for report_id in new:
+            joined = case_of[report_id]
+            taken[joined] += 1
+            places[report_id] = int(cases[joined]["reports"]) - added[joined] + taken[joined]
         summaries: dict[str, CaseSummary] = {}
         for member in members:
-            case_id = case_ids.get(member.report_id)
+            case_id = case_of.get(member.report_id)
             if case_id is None:
                 summaries[member.report_id] = CaseSummary(
                     case_id=f"report-{member.report_id}",
@@ -83,7 +90,8 @@ class CaseStore:
                 )
                 continue
             doc = cases[case_id]
-            reports = places[case_id][member.report_id]
+            # A redelivered member's place was given when it first joined: it gets the count.
+            reports = places.get(member.report_id) or int(doc["reports"])
             summaries[member.report_id] = CaseSummary(
                 case_id=case_id,
                 url=doc["url"],
@@ -91,6 +99,55 @@ class CaseStore:
                 priority=case_priority(Priority(f"P{doc['best_rank']}"), reports),
             )
         return summaries
+
+    async def _count(
+        self,
+        members: Sequence[CaseMember],
+        case_of: dict[str, str],
+        url_of: dict[str, str],
+        new: list[str],
+    ) -> dict[str, Document]:
+        """One upsert per case of the batch: its counter up by its new reports, its best
+        priority; then the cases as they are now."""
+        added = Counter(case_of[r] for r in new)
+        best: dict[str, int] = {}
+        for member in members:
+            if member.report_id in case_of:
+                case_id = case_of[member.report_id]
+                best[case_id] = min(best.get(case_id, 9), PRIORITY_RANK[member.priority])
+        at = now()
+        await self._cases.bulk_write(
+            [
+                UpdateOne(
+                    {"_id": case_id},
+                    {
+                        "$setOnInsert": {"url": url_of[case_id], "created_at": at},
+                        "$inc": {"reports": added[case_id]},
+                        "$min": {"best_rank": rank},
+                        "$set": {"updated_at": at},
+                    },
+                    upsert=True,
+                )
+                for case_id, rank in best.items()
+            ],
+            ordered=False,
+        )
+        cursor = self._cases.find(
+            {"_id": {"$in": list(best)}}, {"url": 1, "best_rank": 1, "reports": 1}
+        )
+        return {doc["_id"]: doc async for doc in cursor}
+
+    async def _add_members(self, case_of: dict[str, str], new: list[str]) -> None:
+        at = now()
+        try:
+            await self._members.insert_many(
+                [{"_id": r, "case_id": case_of[r], "joined_at": at} for r in new], ordered=False
+            )
+        except BulkWriteError as error:
+            # Another dispatch process added the same report meanwhile (a rebalance): it is a
+            # member either way.
+            if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
+                raise
 
 
 def _case_id(url: str) -> str:
