@@ -3,6 +3,7 @@
 import json
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,6 +22,7 @@ from aiguillage.bench.measure import (
 )
 from aiguillage.bench.pacing import Pacer, achieved_rate, due_offset, send_count
 from aiguillage.bench.payload import baseline_message
+from aiguillage.bench.pipeline import is_outcome
 from aiguillage.bench.report import format_rate, format_ratio, latency_verdict
 
 STATUS = """Name:\tpython
@@ -143,3 +145,14 @@ def test_rates_option() -> None:
         parse_rates("100,-1")
     with pytest.raises(ValueError, match="positive"):
         parse_rates("")
+
+
+def test_only_dispatch_outcome_notices_mark_a_report_as_through() -> None:
+    def record(event_id: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            headers=[("event-type", b"ReporterNotice"), ("event-id", event_id.encode())]
+        )
+
+    assert is_outcome(record("r1:outcome"))
+    assert not is_outcome(record("r1:acknowledgement"))
+    assert not is_outcome(SimpleNamespace(headers=[]))

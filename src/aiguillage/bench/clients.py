@@ -7,7 +7,7 @@ join waits half the session timeout (6 s session, 1 s heartbeat).
 import asyncio
 import contextlib
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -75,7 +75,14 @@ class ArrivalClock:
     """Reads topics outside any group, from the earliest offset, and notes when each key (a
     message id) was first seen, on the wall clock the other processes share."""
 
-    def __init__(self, kafka: KafkaSettings, topics: Collection[str]) -> None:
+    def __init__(
+        self,
+        kafka: KafkaSettings,
+        topics: Collection[str],
+        *,
+        counts: Callable[[Any], bool] = lambda _record: True,
+    ) -> None:
+        self._counts = counts
         self._consumer = AIOKafkaConsumer(
             *topics,
             bootstrap_servers=kafka.bootstrap_servers,
@@ -107,7 +114,8 @@ class ArrivalClock:
             for records in batch.values():
                 self.records += len(records)
                 for record in records:
-                    self.seen.setdefault(record.key.decode(), at)
+                    if self._counts(record):
+                        self.seen.setdefault(record.key.decode(), at)
 
     async def last_arrival(self, ids: Collection[str], *, timeout_s: float) -> float:
         """Wait until every id has arrived; return when the last one did (wall clock)."""

@@ -156,7 +156,9 @@ class Driver:
         self._store = ReportStore(self._database)
         self._producer: Any = producer(self._kafka)
         self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
-        self._clock = ArrivalClock(self._kafka, [self._topics.notifications])
+        # Triage's acknowledgement and dispatch's outcome share the topic: only the outcome,
+        # dispatch's last publish, says a report went through.
+        self._clock = ArrivalClock(self._kafka, [self._topics.notifications], counts=is_outcome)
         self._stack = stack
 
     async def start(self) -> "Driver":
@@ -239,11 +241,6 @@ class Driver:
 
     # ---- waiting ----
 
-    async def wait_notices(self, ids: Sequence[str], *, timeout_s: float) -> float:
-        """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
-        publishes); return when the last one arrived. Reads only Kafka: no load on MongoDB."""
-        return await self._clock.last_arrival(ids, timeout_s=timeout_s)
-
     async def wait_dispatched(self, ids: Sequence[str], *, timeout_s: float) -> Timings:
         """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
         publishes), then for MongoDB to say dispatched; return the times MongoDB holds."""
@@ -279,3 +276,8 @@ def _report(body: dict[str, Any]) -> Report:
 
 def reports_of(bodies: Sequence[dict[str, Any]]) -> list[Report]:
     return [_report(b) for b in bodies]
+
+
+def is_outcome(record: Any) -> bool:
+    """A reporter notice of kind `outcome` (its event id is `<report id>:outcome`)."""
+    return any(k == "event-id" and v.endswith(b":outcome") for k, v in record.headers)
