@@ -8,8 +8,7 @@ import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord
 from pymongo import AsyncMongoClient
 
-from aiguillage.shared.events import ReportSubmitted
-from aiguillage.shared.mongo import Document, ReportStore
+from aiguillage.shared.mongo import Document, ReportStore, submitted_event
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
 from tests.integration.test_intake_api import EXAMPLE_1
 from tests.support.apps import consumer_service, intake_client
@@ -61,7 +60,7 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
         # Deliver the same submitted event again, as a crash before the commit would.
         stored = await mongo[database].reports.find_one({"_id": accepted["id"]})
         assert stored is not None
-        event = ReportSubmitted.model_validate_json(stored["outbox"]["event"])
+        event = submitted_event(stored)
         producer = AIOKafkaProducer(bootstrap_servers=servers.bootstrap_servers)
         await producer.start()
         try:

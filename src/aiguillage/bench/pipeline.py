@@ -21,7 +21,7 @@ from aiguillage.localstack.services import ServiceProcess
 from aiguillage.shared.credentials import new_secret, secret_hash
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, event_headers
-from aiguillage.shared.mongo import Document, ReportStore, connect, now
+from aiguillage.shared.mongo import IN_CHUNK, Document, ReportStore, connect, now
 from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import ReportStatus
@@ -32,7 +32,7 @@ TRIAGE_GROUP = f"{PREFIX}aiguillage-triage"
 DISPATCH_GROUP = f"{PREFIX}aiguillage-dispatch"
 HTTP_CONCURRENCY = 32
 INSERT_CONCURRENCY = 32
-QUERY_CHUNK = 1_000
+QUERY_CHUNK = IN_CHUNK  # see aiguillage.shared.mongo.IN_CHUNK
 # What the bench changes from the services' defaults, printed with the figures. The outbox relay
 # and the redrive would otherwise publish the reports the bench stores ahead of the clock.
 BENCH_ENV = {

@@ -16,7 +16,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import BulkWriteError
 
 from aiguillage.shared.events import CaseSummary
-from aiguillage.shared.mongo import DUPLICATE_KEY, Document, now
+from aiguillage.shared.mongo import DUPLICATE_KEY, Document, find_by_ids, now
 from aiguillage.shared.urls import normalise_url
 from aiguillage.shared.vocabulary import Priority
 
@@ -62,10 +62,7 @@ class CaseStore:
         cases: dict[str, Document] = {}
         new: list[str] = []
         if case_of:
-            known = {
-                doc["_id"]
-                async for doc in self._members.find({"_id": {"$in": list(case_of)}}, {"_id": 1})
-            }
+            known = {doc["_id"] for doc in await find_by_ids(self._members, case_of, {"_id": 1})}
             new = [r for r in case_of if r not in known]
             cases = await self._count(members, case_of, url_of, new)
             if new:
@@ -132,10 +129,8 @@ class CaseStore:
             ],
             ordered=False,
         )
-        cursor = self._cases.find(
-            {"_id": {"$in": list(best)}}, {"url": 1, "best_rank": 1, "reports": 1}
-        )
-        return {doc["_id"]: doc async for doc in cursor}
+        docs = await find_by_ids(self._cases, best, {"url": 1, "best_rank": 1, "reports": 1})
+        return {doc["_id"]: doc for doc in docs}
 
     async def _add_members(self, case_of: dict[str, str], new: list[str]) -> None:
         at = now()
