@@ -18,7 +18,7 @@ from aiguillage.localstack.servers import free_port
 from aiguillage.shared.decision import Reason, Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics
-from aiguillage.shared.mongo import DispatchRecord, ReportStore, connect, now
+from aiguillage.shared.mongo import DispatchRecord, ReportStore, Submission, connect, now
 from aiguillage.shared.report import Report
 from aiguillage.shared.settings import ServiceSettings
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
@@ -182,11 +182,10 @@ async def store_reports() -> None:
     async def submit(report_id: str, *, published: bool = True) -> None:
         body = report(f"report {report_id}")
         event = ReportSubmitted.build(report_id=report_id, report=body, at=now())
-        await store.insert_submitted(
-            report=body, event=event, tracking_token_sha256="0" * 64, by="test"
-        )
+        submission = Submission(report=body, event=event, tracking_token_sha256="0" * 64, by="test")
+        assert await store.insert_submitted([submission]) == [None]
         if published:
-            await store.mark_published(report_id)
+            await store.mark_published([report_id])
 
     try:
         await submit("received-1", published=False)  # still in the outbox

@@ -16,12 +16,14 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
 from aiguillage.bench.servers import PARTITIONS, BenchServers
+from aiguillage.intake.groupcommit import GroupCommit
+from aiguillage.intake.settings import IntakeSettings
 from aiguillage.localstack.servers import free_port
 from aiguillage.localstack.services import ServiceProcess
 from aiguillage.shared.credentials import new_secret, secret_hash
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, event_headers
-from aiguillage.shared.mongo import IN_CHUNK, Document, ReportStore, connect, now
+from aiguillage.shared.mongo import IN_CHUNK, Document, ReportStore, Submission, connect, now
 from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import ReportStatus
@@ -154,6 +156,9 @@ class Driver:
         self._client = connect(servers.mongo(DATABASE))
         self._database: AsyncDatabase[Document] = self._client[DATABASE]
         self._store = ReportStore(self._database)
+        group_commit_max = IntakeSettings.model_fields["group_commit_max"].default
+        self._submissions = GroupCommit(self._store.insert_submitted, max_items=group_commit_max)
+        self._marks = GroupCommit(self._store.mark_published, max_items=group_commit_max)
         self._producer: Any = producer(self._kafka)
         self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
         # Triage's acknowledgement and dispatch's outcome share the topic: only the outcome,
@@ -191,13 +196,20 @@ class Driver:
         return events
 
     async def _store_one(self, report: Report, *, mark_published: bool) -> ReportSubmitted:
+        """As intake does it: stored and marked published by group commit (concurrent calls
+        share their writes), published on its own (the producer batches)."""
         event = ReportSubmitted.build(report_id=uuid.uuid4().hex, report=report, at=now())
-        await self._store.insert_submitted(
-            report=report, event=event, tracking_token_sha256=secret_hash(new_secret()), by="bench"
+        await self._submissions.submit(
+            Submission(
+                report=report,
+                event=event,
+                tracking_token_sha256=secret_hash(new_secret()),
+                by="bench",
+            )
         )
         if mark_published:
             await self._publish([event])
-            await self._store.mark_published(event.report_id)
+            await self._marks.submit(event.report_id)
         return event
 
     async def publish_all(self, events: Sequence[ReportSubmitted]) -> None:

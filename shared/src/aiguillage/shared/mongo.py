@@ -9,7 +9,7 @@ request of single-document writes: every write is atomic without a transaction, 
 message changes nothing twice (an update is guarded by the report's status, an insert by its key).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 from pymongo import AsyncMongoClient, UpdateOne, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import BulkWriteError
+from pymongo.errors import BulkWriteError, PyMongoError
 
 from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import ReportSubmitted
@@ -61,6 +61,16 @@ class DispatchRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Submission:
+    """A new report as intake stores it."""
+
+    report: Report
+    event: ReportSubmitted
+    tracking_token_sha256: str
+    by: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class PendingPublication:
     report_id: str
     event: ReportSubmitted
@@ -97,33 +107,30 @@ class ReportStore:
         await self._database.command("ping")
 
     async def insert_submitted(
-        self, *, report: Report, event: ReportSubmitted, tracking_token_sha256: str, by: str
-    ) -> None:
-        """Store a new report with its event in the outbox: from here on it cannot be lost."""
-        at = event.occurred_at
-        await self._reports.insert_one(
-            {
-                "_id": event.report_id,
-                "status": ReportStatus.RECEIVED.value,
-                "submitted_at": at,
-                "updated_at": at,
-                "tracking_token_sha256": tracking_token_sha256,
-                "report": report.model_dump(mode="json"),
-                # The event is rebuilt from the report when the relay needs it (`submitted_event`):
-                # storing it too would double the document every stage reads and writes.
-                "outbox": {"pending": True, "attempts": 0},
-                "history": [_history(ReportStatus.RECEIVED, at, by)],
+        self, submissions: Sequence[Submission]
+    ) -> list[BaseException | None]:
+        """Store new reports, each with its event in the outbox, in one bulk insert: from here on
+        a report cannot be lost. Returns each report's error, or None once it is stored."""
+        try:
+            await self._reports.insert_many([_new_report(s) for s in submissions], ordered=False)
+        except BulkWriteError as error:
+            failed: dict[int, BaseException] = {
+                e["index"]: PyMongoError(e.get("errmsg", "write error"))
+                for e in error.details["writeErrors"]
             }
-        )
+            return [failed.get(n) for n in range(len(submissions))]
+        return [None] * len(submissions)
 
-    async def mark_published(self, report_id: str) -> None:
-        await self._reports.update_one(
-            {"_id": report_id},
+    async def mark_published(self, report_ids: Sequence[str]) -> list[BaseException | None]:
+        """Note that these reports' events are on Kafka (one update for all)."""
+        await self._reports.update_many(
+            {"_id": {"$in": list(report_ids)}},
             {
                 "$set": {"outbox.pending": False, "outbox.published_at": now()},
                 "$inc": {"outbox.attempts": 1},
             },
         )
+        return [None] * len(report_ids)
 
     async def outbox_backlog(self) -> int:
         return await self._reports.count_documents(
@@ -270,6 +277,22 @@ async def find_by_ids(
         query = {"_id": {"$in": unique[start : start + IN_CHUNK]}}
         found.extend(await collection.find(query, projection).to_list())
     return found
+
+
+def _new_report(submission: Submission) -> Document:
+    at = submission.event.occurred_at
+    return {
+        "_id": submission.event.report_id,
+        "status": ReportStatus.RECEIVED.value,
+        "submitted_at": at,
+        "updated_at": at,
+        "tracking_token_sha256": submission.tracking_token_sha256,
+        "report": submission.report.model_dump(mode="json"),
+        # The event is rebuilt from the report when the relay needs it (`submitted_event`):
+        # storing it too would double the document every stage reads and writes.
+        "outbox": {"pending": True, "attempts": 0},
+        "history": [_history(ReportStatus.RECEIVED, at, submission.by)],
+    }
 
 
 def submitted_event(doc: Document) -> ReportSubmitted:

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aiguillage.intake.dependencies import Resources
+from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.limits import BodyLimitMiddleware
 from aiguillage.intake.observability import RequestMetricsMiddleware
 from aiguillage.intake.publishing import SubmissionPublisher
@@ -32,11 +33,16 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         keys = ApiKeyStore(client[settings.mongo.database])
         await keys.ensure_indexes()
         publisher = SubmissionPublisher(
-            broker=broker, store=store, kafka=settings.kafka, timeout_s=settings.publish_timeout_s
+            broker=broker,
+            store=store,
+            kafka=settings.kafka,
+            timeout_s=settings.publish_timeout_s,
+            group_commit_max=settings.group_commit_max,
         )
         app.state.resources = Resources(
             settings=settings,
             store=store,
+            submissions=GroupCommit(store.insert_submitted, max_items=settings.group_commit_max),
             keys=keys,
             broker=broker,
             publisher=publisher,

@@ -6,17 +6,20 @@ from typing import Annotated
 from fastapi import Depends, Request
 from faststream.kafka import KafkaBroker
 
+from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.publishing import SubmissionPublisher
 from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.settings import IntakeSettings
 from aiguillage.shared.credentials import ApiKeyStore
-from aiguillage.shared.mongo import ReportStore
+from aiguillage.shared.mongo import ReportStore, Submission
 
 
 @dataclass(frozen=True, kw_only=True)
 class Resources:
     settings: IntakeSettings
     store: ReportStore
+    # New reports, stored by group commit (one insert for the requests that arrive together).
+    submissions: GroupCommit[Submission]
     keys: ApiKeyStore
     broker: KafkaBroker
     publisher: SubmissionPublisher
@@ -36,6 +39,10 @@ def _publisher(request: Request) -> SubmissionPublisher:
     return _resources(request).publisher
 
 
+def _submissions(request: Request) -> GroupCommit[Submission]:
+    return _resources(request).submissions
+
+
 def _broker(request: Request) -> KafkaBroker:
     return _resources(request).broker
 
@@ -50,6 +57,7 @@ def _limiter(request: Request) -> RateLimiter:
 
 StoreDep = Annotated[ReportStore, Depends(_store)]
 PublisherDep = Annotated[SubmissionPublisher, Depends(_publisher)]
+SubmissionsDep = Annotated[GroupCommit[Submission], Depends(_submissions)]
 BrokerDep = Annotated[KafkaBroker, Depends(_broker)]
 KeysDep = Annotated[ApiKeyStore, Depends(_keys)]
 LimiterDep = Annotated[RateLimiter, Depends(_limiter)]

@@ -14,6 +14,7 @@ from datetime import timedelta
 from faststream.kafka import KafkaBroker
 from faststream.kafka.publisher import DefaultPublisher
 
+from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, publish_event
 from aiguillage.shared.logging import get_logger
@@ -27,9 +28,17 @@ log = get_logger(__name__)
 
 class SubmissionPublisher:
     def __init__(
-        self, *, broker: KafkaBroker, store: ReportStore, kafka: KafkaSettings, timeout_s: float
+        self,
+        *,
+        broker: KafkaBroker,
+        store: ReportStore,
+        kafka: KafkaSettings,
+        timeout_s: float,
+        group_commit_max: int,
     ) -> None:
         self._store = store
+        # Concurrent requests note their publications in one update.
+        self._marks = GroupCommit(store.mark_published, max_items=group_commit_max)
         self._kafka = kafka
         self._timeout_s = timeout_s
         self._topics = Topics(prefix=kafka.topic_prefix)
@@ -56,7 +65,7 @@ class SubmissionPublisher:
             self._topics_checked = False
             await self._store.note_publish_failure(event.report_id)
             return False
-        await self._store.mark_published(event.report_id)
+        await self._marks.submit(event.report_id)
         return True
 
     async def relay_forever(self, *, interval_s: float, grace_s: float, redrive_s: float) -> None:

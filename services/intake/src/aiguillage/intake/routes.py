@@ -15,6 +15,7 @@ from aiguillage.intake.dependencies import (
     LimiterDep,
     PublisherDep,
     StoreDep,
+    SubmissionsDep,
 )
 from aiguillage.intake.ratelimit import retry_after_header
 from aiguillage.intake.schemas import Accepted, ErrorBody, ReportView
@@ -22,7 +23,7 @@ from aiguillage.shared.credentials import ApiKey, Role, new_secret, secret_hash,
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import SUBMITTED
-from aiguillage.shared.mongo import Document, now
+from aiguillage.shared.mongo import Document, Submission, now
 from aiguillage.shared.report import Report, ReportBody
 
 log = get_logger(__name__)
@@ -57,7 +58,7 @@ Authorization = Annotated[str | None, Header(description="`Bearer <tracking toke
 async def submit_report(
     body: ReportBody,
     request: Request,
-    store: StoreDep,
+    submissions: SubmissionsDep,
     keys: KeysDep,
     publisher: PublisherDep,
     limiter: LimiterDep,
@@ -81,11 +82,13 @@ async def submit_report(
     event = ReportSubmitted.build(report_id=report_id, report=report, at=now())
     with bound_contextvars(report_id=report_id, stage="intake"):
         try:
-            await store.insert_submitted(
-                report=report,
-                event=event,
-                tracking_token_sha256=secret_hash(token),
-                by=f"intake, trusted flagger key {flagger.name!r}" if flagger else "intake",
+            await submissions.submit(
+                Submission(
+                    report=report,
+                    event=event,
+                    tracking_token_sha256=secret_hash(token),
+                    by=f"intake, trusted flagger key {flagger.name!r}" if flagger else "intake",
+                )
             )
         except PyMongoError as error:
             log.exception("report.rejected", outcome="database_unavailable", error=repr(error))

@@ -10,6 +10,8 @@ class IntakeSettings(ServiceSettings):
     max_body_bytes: int = Field(default=384 * 1024, ge=1_024)
     # How long a request waits for Kafka before answering 202 with the event left in the outbox.
     publish_timeout_s: float = Field(default=5.0, gt=0)
+    # Reports stored together at most: concurrent requests share one insert (group commit).
+    group_commit_max: int = Field(default=500, ge=1, le=10_000)
     # The relay publishes what the request path could not, once it is this old.
     outbox_grace_s: float = Field(default=2.0, ge=0)
     outbox_interval_s: float = Field(default=1.0, gt=0)
