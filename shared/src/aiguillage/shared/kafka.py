@@ -6,6 +6,8 @@ only after the handler returned (`AckPolicy.NACK_ON_ERROR`: success commits, an 
 back so the message is delivered again).
 """
 
+import asyncio
+from collections.abc import Iterable
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer
@@ -93,6 +95,32 @@ async def publish_event(
     await publisher.publish(
         event, key=(key or event.report_id).encode(), headers=event_headers(event)
     )
+
+
+Outgoing = tuple[DefaultPublisher, Event, str | None]
+
+
+async def publish_all(messages: Iterable[Outgoing]) -> None:
+    """Send every (publisher, event, key) in order, then wait until Kafka acknowledged them all
+    (`acks=all`). Sending before awaiting lets the producer batch them: a quarter of the CPU of
+    awaiting each in its own task (measured: docs/benchmark.md)."""
+    sent: list[asyncio.Future[Any]] = []
+    try:
+        for publisher, event, key in messages:
+            sent.append(
+                await publisher.publish(
+                    event,
+                    key=(key or event.report_id).encode(),
+                    headers=event_headers(event),
+                    no_confirm=True,
+                )
+            )
+    except BaseException:
+        # Nothing is acknowledged to the caller; the sends already made are waited for so that
+        # none is left behind.
+        await asyncio.gather(*sent, return_exceptions=True)
+        raise
+    await asyncio.gather(*sent)
 
 
 def notifications_publisher(broker: KafkaBroker, topics: Topics) -> DefaultPublisher:

@@ -1,7 +1,6 @@
 """Dispatch's step for a batch of decisions: route them, send one message per destination and the
 reporter's notice for each, then record the dispatches."""
 
-import asyncio
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 
@@ -11,12 +10,11 @@ from aiguillage.shared.cases import CaseMember, CaseStore
 from aiguillage.shared.decision import Routing, TriageDecision
 from aiguillage.shared.events import (
     CaseSummary,
-    Event,
     ReportDispatched,
     ReporterNotice,
     ReportTriaged,
 )
-from aiguillage.shared.kafka import publish_event
+from aiguillage.shared.kafka import Outgoing, publish_all
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import DISPATCHED
 from aiguillage.shared.mongo import DispatchRecord, ReportStore, now
@@ -70,13 +68,13 @@ class DispatchHandler:
             ]
         )
         at = now()
-        messages: list[tuple[DefaultPublisher, Event, str]] = []
+        messages: list[Outgoing] = []
         for event in todo:
             messages.extend(self._messages(event, routings[event.report_id], cases, at))
         # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offsets are
         # committed after that: a crash in between sends again, never loses. Duplicates carry
         # the same event id (report id and destination) for the receiver to drop.
-        await asyncio.gather(*(publish_event(p, m, key=k) for p, m, k in messages))
+        await publish_all(messages)
         await self._store.record_dispatch(
             {
                 e.report_id: DispatchRecord(
@@ -104,7 +102,7 @@ class DispatchHandler:
         routing: Routing,
         cases: Mapping[str, CaseSummary],
         at: datetime,
-    ) -> Iterator[tuple[DefaultPublisher, Event, str]]:
+    ) -> Iterator[Outgoing]:
         """One message per destination, the analysts' keyed by case, and the reporter's notice."""
         for destination in routing.destinations:
             if destination is Destination.CLOSED:

@@ -1,6 +1,5 @@
 """Triage's step for a batch of reports: decide, record the decisions, hand them to dispatch."""
 
-import asyncio
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -8,7 +7,7 @@ from faststream.kafka.publisher import DefaultPublisher
 
 from aiguillage.shared.decision import TriageDecision
 from aiguillage.shared.events import ReporterNotice, ReportSubmitted, ReportTriaged
-from aiguillage.shared.kafka import publish_event
+from aiguillage.shared.kafka import Outgoing, publish_all
 from aiguillage.shared.logging import get_logger
 from aiguillage.shared.metrics import TRIAGED
 from aiguillage.shared.mongo import ReportStore, now
@@ -48,18 +47,14 @@ class TriageHandler:
         # Published after the decisions are stored, and committed after this returns: a crash in
         # between redelivers the batch, and the steps above are idempotent. The reporter's
         # acknowledgement goes out with each decision; a redelivery repeats it under the same
-        # event id. All are sent at once, then all awaited (acks=all).
+        # event id. All are sent, then all awaited (acks=all).
         at = now()
-        await asyncio.gather(
-            *(
-                publish_event(
-                    self._triaged,
-                    ReportTriaged.build(submitted=e, decision=decisions[e.report_id], at=at),
-                )
-                for e in to_publish
-            ),
-            *(publish_event(self._notifications, _acknowledgement(e, at)) for e in to_publish),
-        )
+        outgoing: list[Outgoing] = []
+        for e in to_publish:
+            triaged = ReportTriaged.build(submitted=e, decision=decisions[e.report_id], at=at)
+            outgoing.append((self._triaged, triaged, None))
+            outgoing.append((self._notifications, _acknowledgement(e, at), None))
+        await publish_all(outgoing)
         for event in unique:
             self._log(event, decisions[event.report_id], before.get(event.report_id))
 
