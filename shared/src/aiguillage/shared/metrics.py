@@ -42,6 +42,17 @@ RETRIES = Counter(
     "Messages a stage will process again, by reason (unavailable server, error)",
     ["stage", "reason"],
 )
+BATCH_SIZE = Histogram(
+    "aiguillage_stage_batch_size",
+    "Messages a stage's fetch handed its step",
+    ["stage"],
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000),
+)
+BATCH_SECONDS = Histogram(
+    "aiguillage_stage_batch_duration_seconds",
+    "Time a stage's step took over one batch (database writes and publishing included)",
+    ["stage"],
+)
 DEAD_LETTERS = Counter(
     "aiguillage_dead_letters_total", "Messages a stage gave up on", ["stage", "reason"]
 )

@@ -82,6 +82,10 @@ class StageSettings(ServiceSettings):
     # Messages one fetch may hand the stage at most: its database writes go in one bulk request
     # and its offsets in one commit.
     batch_max_records: int = Field(default=500, ge=1, le=10_000)
+    # How long a poll waits for fetched messages; after an empty one the consumer sleeps as long
+    # again (faststream's batch loop). It adds up to twice this to a report's latency per stage,
+    # and sets the idle loop's pace.
+    batch_wait_ms: int = Field(default=5, ge=1, le=1_000)
     # Retries of a message that fails for a reason other than an unavailable server.
     max_attempts: int = Field(default=5, ge=1, le=100)
     retry_backoff_initial_s: float = Field(default=0.5, ge=0)

@@ -34,7 +34,7 @@ from structlog.contextvars import bound_contextvars
 from aiguillage.shared.events import DeadLetter, Event, MessageSource
 from aiguillage.shared.kafka import consumer_options
 from aiguillage.shared.logging import get_logger
-from aiguillage.shared.metrics import DEAD_LETTERS, RETRIES
+from aiguillage.shared.metrics import BATCH_SECONDS, BATCH_SIZE, DEAD_LETTERS, RETRIES
 from aiguillage.shared.mongo import now
 from aiguillage.shared.settings import StageSettings
 from aiguillage.shared.topics import Topics
@@ -140,8 +140,10 @@ class BatchStage(Generic[E]):
             await self._dead_letter(record, error)
         if not events:
             return
+        BATCH_SIZE.labels(self._stage).observe(len(events))
         try:
-            await self._step(events)
+            with BATCH_SECONDS.labels(self._stage).time():
+                await self._step(events)
         except UNAVAILABLE as error:
             self._unavailable_streak += 1
             await self._pause_before_redelivery(events, error)
@@ -243,7 +245,7 @@ def subscribe_stage(
         **consumer_options(settings.kafka, group_id=settings.consumer_group),
         batch=True,
         max_records=settings.batch_max_records,
-        batch_timeout_ms=settings.kafka.fetch_max_wait_ms,
+        batch_timeout_ms=settings.batch_wait_ms,
         decoder=batches.decode,
         title=topic,
         description=description,
