@@ -60,7 +60,10 @@ def score_category(
     hidden = (GLOBAL_INNOCENT,) + ((spec.innocent,) if spec.innocent else ())
     score = 0.0
     reasons: list[Reason] = []
+    present = evidence.present
     for rule in spec.rules:
+        if not rule.needs <= present:
+            continue  # a group it needs has no match (checked here: most rules stop at this)
         matches = _rule_matches(evidence, rule, hidden, facts)
         if matches is None:
             continue

@@ -3,7 +3,10 @@
 Both are needed, in the same or the next sentence: a life-threatening cue (a threat to kill, an
 armed attack, a suicide intent, self-harm) and a time or "ongoing" cue ("ce soir", "demain 8h",
 "il est en bas de mon immeuble"). A threat without a time ("il va me tuer") is serious (P1) but not
-imminent; "ce soir" without a threat to life is just a date.
+imminent; "ce soir" without a threat to life is just a date. An attack announced against a named
+place ("ce lycée va se faire shooter", "je vais faire sauter la mairie") is imminent without a time
+(§3.3: "an announced attack with a time or place"). A dangerous challenge given a date, and
+violence under way (broadcast live), are risks to life like a suicide announcement.
 """
 
 from aiguillage.shared.decision import Reason
@@ -22,6 +25,7 @@ LIFE_GROUPS = {
         "group_violence_call",
         "attack_announce",
         "terror_emulate",
+        "ongoing_assault",
     ),
     Category.TERRORISM: (
         "kill_threat",
@@ -30,7 +34,15 @@ LIFE_GROUPS = {
         "attack_on_place",
         "terror_emulate",
     ),
-    Category.ENDANGERMENT: ("suicide_intent", "self_harm"),
+    Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault"),
+}
+# A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
+# a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
+SCHEDULED_GROUPS = {Category.ENDANGERMENT: ("challenge_words",)}
+# An announced attack on a named place: imminent with no time needed.
+PLACE_GROUPS = {
+    Category.THREATS_VIOLENCE: ("attack_on_place", "place_attack"),
+    Category.TERRORISM: ("attack_on_place",),
 }
 MAX_SENTENCE_DISTANCE = 1
 
@@ -47,7 +59,23 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
         )
         for group in groups:
             life.extend(evidence.find(group, hidden_by=hidden))
-    if not life:
+    for category, groups in PLACE_GROUPS.items():
+        if category not in categories:
+            continue
+        for group in groups:
+            placed = evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
+            if placed:
+                return True, reason(
+                    subject="imminent_danger",
+                    rule="an attack announced against a named place (§3.3: a time or a place)",
+                    signals=(placed[0].signal,),
+                )
+    scheduled: list[Match] = []
+    for category, groups in SCHEDULED_GROUPS.items():
+        if category in categories:
+            for group in groups:
+                scheduled.extend(evidence.find(group, hidden_by=(GLOBAL_INNOCENT,)))
+    if not life and not scheduled:
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
@@ -56,6 +84,16 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
         *evidence.find("imminent_time", hidden_by=("reported_time",)),
         *evidence.find("ongoing"),
     ]
+    if scheduled:
+        dates = evidence.find("imminent_time", hidden_by=("reported_time",))
+        for cue in scheduled:
+            for when in dates:
+                if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
+                    return True, reason(
+                        subject="imminent_danger",
+                        rule="a dangerous challenge given a date or a time",
+                        signals=(cue.signal, when.signal),
+                    )
     for cue in life:
         for when in timing:
             if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
@@ -67,5 +105,5 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
     return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
-        signals=(life[0].signal,),
+        signals=((life or scheduled)[0].signal,),
     )

@@ -2,12 +2,16 @@
 
 Harassment is a pattern of conduct aimed at a person, not a word: "harcelée de pubs" is spam and a
 single insult is an insult. The report shows harassment when one of these holds:
-- doxxing, or intimate images of a person shared without consent (nudity words count when a
+- doxxing (someone's address or phone published; a home address described in a sentence that
+  publishes it), or intimate images of a person shared without consent (nudity words count when a
   photo or video is named in the same sentence);
 - an account or group created to target someone, with hostility or a named target;
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
 - the reporter names it ("harcèlement"), unless they say it happened once.
+The last two do not apply to grooming (a groomer who writes every night is child_sexual_abuse, §3.1)
+nor to advertising repeated with no hostility ("50 commentaires de pub par jour, c'est du
+harcèlement!" is spam).
 """
 
 from aiguillage.shared.decision import Reason
@@ -29,6 +33,13 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         return evidence.signals(group, hidden_by=hidden, limit=2)
 
     doxxing = sig("doxxing")
+    if not doxxing and evidence.has("home_address", hidden_by=hidden):
+        published = {m.sentence for m in evidence.find("dissemination", hidden_by=hidden)}
+        doxxing = [
+            m.signal
+            for m in evidence.find("home_address", hidden_by=hidden)
+            if m.sentence in published
+        ]
     if doxxing:
         return reason(
             subject=SUBJECT,
@@ -69,13 +80,22 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
             )
         return hostile_cache[0]
 
-    account = sig("targeting_account")
+    account = evidence.signals(
+        "targeting_account", hidden_by=(GLOBAL_INNOCENT, "own_account"), limit=2
+    )
     if account and (hostile_signals() or evidence.has("personal_target", hidden_by=hidden)):
         return reason(
             subject=SUBJECT,
             rule="an account or group created to target a person",
             signals=tuple(account + hostile_signals()[:2]),
         )
+
+    if Category.CHILD_SEXUAL_ABUSE in categories:
+        return (
+            None  # repeated contact with a minor for sexual ends is grooming, not a second category
+        )
+    if Category.SPAM in categories and not hostile_signals():
+        return None  # repeated advertising, however annoying, is spam
 
     repeated = evidence.signals(
         "repetition", hidden_by=(GLOBAL_INNOCENT, "repetition_innocent"), limit=2

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from aiguillage.triage.classifier.prefilter import KEY_LENGTH
 from aiguillage.triage.classifier.text import SENTENCE_MARK
 from aiguillage.triage.classifier.vocab import KeyPattern, Vocabulary
 
@@ -79,23 +78,27 @@ class Evidence:
         """Each group's spans, leftmost first and without overlaps, in one pass over the words."""
         vocabulary = self.vocabulary
         spans: dict[str, list[tuple[int, int]]] = {}
-        table = vocabulary._by_beginning
         plans = vocabulary._by_word
-        whole_words = vocabulary.whole_words
         word_at = self._word_at
         position = 1  # the text is single-spaced, with a space before every word
         for number, word in enumerate(words):
             word_at[position] = number
             plan = plans.get(word)
             if plan is None:
-                beginning = word + " " if word in whole_words else word[:KEY_LENGTH]
-                plan = table.get(beginning)
-                if plan is None:
-                    plan = vocabulary.starting_with(beginning)
+                plan = vocabulary.for_word(word)
                 if len(plans) < MAX_CACHED_WORDS:
                     plans[word] = plan
             start = position - 1
             position += len(word) + 1
+            if plan.certain:
+                # Groups that match this word whole, whatever follows (see Vocabulary.for_word).
+                here, end = start + 1, position - 1
+                for group in plan.certain:
+                    found = spans.get(group)
+                    if found is None:
+                        spans[group] = [(here, end)]
+                    elif here >= found[-1][1]:
+                        found.append((here, end))
             if not plan.groups:
                 continue
             for gate in plan.gates:

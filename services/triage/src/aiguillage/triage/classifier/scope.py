@@ -18,8 +18,9 @@ from aiguillage.triage.classifier.reasons import reason
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
     hidden = (GLOBAL_INNOCENT,)
     invitation = (GLOBAL_INNOCENT, "private_invitation")
-    # A "close friends" story is shown to a chosen list: not a public place.
-    restricted = (GLOBAL_INNOCENT, "restricted_audience")
+    # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
+    # ("he'll post them on Reddit unless…") is not yet a public post.
+    restricted = (GLOBAL_INNOCENT, "restricted_audience", "threatened_dissemination")
     known: dict[str, list[str]] = {}
 
     def sig(group: str) -> list[str]:

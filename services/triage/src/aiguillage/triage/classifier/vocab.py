@@ -17,11 +17,12 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
-from aiguillage.triage.classifier.prefilter import first_word_keys, word_keys
+from aiguillage.triage.classifier.prefilter import KEY_LENGTH, first_word_keys, word_keys
 from aiguillage.triage.classifier.text import normalise, strip_accents
 
 _GAP = r"(?:[ ,]+[a-z0-9]+){0,4}[ ,]+"
 _SEP = r"[ ,]+"
+_SEP_MARK = "[ ,]"  # in a compiled term: a word separator (the term spans several words)
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _RULE_KEYS = {"when", "weight", "because", "unless", "same_sentence", "per_match", "max"}
 
@@ -75,10 +76,12 @@ class KeyPattern(NamedTuple):
 
 class Beginning(NamedTuple):
     """What to try at a word: `gates` (one pattern per key of the word; if none matches, nothing
-    can), then `groups`, each with the patterns of the word's keys."""
+    can), then `groups`, each with the patterns of the word's keys. `certain`: groups that match
+    the word itself whatever follows (see `Vocabulary.for_word`), recorded without a test."""
 
     gates: tuple[re.Pattern[str], ...]
     groups: tuple[tuple[str, tuple[KeyPattern, ...]], ...]
+    certain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,26 @@ class Vocabulary:
             )
         return found
 
+    def _combined_gate(self, keys: tuple[str, ...]) -> re.Pattern[str]:
+        """One gate for all the keys a word has: the heads of every key's alternatives in a single
+        trie, so that a word costs one pattern test, however many keys it has (same answer as
+        trying each key's gate in turn)."""
+        if len(keys) == 1:
+            return self._gate(keys[0])
+        name = "\x00".join(keys)
+        found = self._gates.get(name)
+        if found is None:
+            heads = set()
+            for key in keys:
+                for group in self._groups_by_key[key]:
+                    for body, group_keys in self.alternatives[group]:
+                        if key in group_keys:
+                            heads.add(_specialised(body, key))
+            found = self._gates[name] = self._compile(
+                " " + _factored(sorted(heads)) + "(?![a-z0-9])"
+            )
+        return found
+
     def compile_all(self) -> None:
         """Compile now what `starting_with` would compile on first use (services call this at
         start-up so that no report pays for it; a one-off command need not)."""
@@ -177,10 +200,41 @@ class Vocabulary:
             for name in self._groups_by_key[key]:
                 by_group.setdefault(name, []).append(self._key_pattern(name, key))
         found = self._by_beginning[beginning] = Beginning(
-            tuple(self._gate(key) for key in keys),
+            (self._combined_gate(tuple(keys)),) if keys else (),
             tuple((name, tuple(by_group[name])) for name in sorted(by_group)),
         )
         return found
+
+    def for_word(self, word: str) -> Beginning:
+        """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
+        alternatives that can start here are all one word long either matches this word whole
+        (its span is the word: `certain`) or cannot match here (dropped); only the other groups
+        are tried, behind a gate made of their alternatives alone."""
+        beginning = word + " " if word in self.whole_words else word[:KEY_LENGTH]
+        base = self.starting_with(beginning)
+        if not base.groups:
+            return base
+        certain: list[str] = []
+        kept: list[tuple[str, tuple[KeyPattern, ...]]] = []
+        for name, options in base.groups:
+            bodies = [self.alternatives[name][i][0] for option in options for i in option.indices]
+            if any(_SEP_MARK in body for body in bodies):
+                kept.append((name, options))
+            elif any(re.fullmatch(body, word) for body in bodies):
+                certain.append(name)
+        if not certain and len(kept) == len(base.groups):
+            return base
+        if not kept:
+            return Beginning((), (), tuple(certain))
+        keys = [key for key in sorted(word_keys(beginning)) if key in self._groups_by_key]
+        heads = set()
+        for name, _options in kept:
+            for body, group_keys in self.alternatives[name]:
+                for key in keys:
+                    if key in group_keys:
+                        heads.add(_specialised(body, key))
+        gate = self._compile(" " + _factored(sorted(heads)) + "(?![a-z0-9])")
+        return Beginning((gate,), tuple(kept), tuple(certain))
 
     @cached_property
     def _phrase_pattern(self) -> re.Pattern[str] | None:
