@@ -191,12 +191,14 @@ class ReportStore:
         docs = await find_by_ids(self._reports, report_ids, {"status": 1})
         return {doc["_id"]: ReportStatus(doc["status"]) for doc in docs}
 
-    async def record_triage(self, decisions: Mapping[str, TriageDecision]) -> None:
-        """Store triage's decisions, in one bulk insert; a decision already stored (a
-        redelivery) is left as it is: the classifier would have decided the same."""
+    async def record_triage(self, decisions: Mapping[str, TriageDecision]) -> set[str]:
+        """Store triage's decisions, in one bulk insert. A decision already stored (a
+        redelivery) is left as it is, the classifier would have decided the same: returns the
+        reports that had one."""
         if not decisions:
-            return
+            return set()
         at = now()
+        ids = list(decisions)
         try:
             await self._decisions.insert_many(
                 [
@@ -208,6 +210,8 @@ class ReportStore:
         except BulkWriteError as error:
             if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
                 raise
+            return {ids[e["index"]] for e in error.details["writeErrors"]}
+        return set()
 
     async def record_dispatch(
         self, dispatches: Mapping[str, DispatchRecord], *, retention: timedelta

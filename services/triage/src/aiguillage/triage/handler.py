@@ -13,7 +13,6 @@ from aiguillage.shared.metrics import TRIAGED
 from aiguillage.shared.mongo import ReportStore, now
 from aiguillage.shared.notices import acknowledgement_text
 from aiguillage.shared.report import Report
-from aiguillage.shared.vocabulary import ReportStatus
 
 log = get_logger(__name__)
 Classifier = Callable[[Report], TriageDecision]
@@ -37,52 +36,34 @@ class TriageHandler:
         # One report may come twice in a batch (a redrive beside the original): once is enough.
         unique = list({e.report_id: e for e in events}.values())
         # The classifier is deterministic, so a redelivered report gets the same decision and
-        # recording it again changes nothing.
+        # recording it again changes nothing. Triage does not look the reports up: a report
+        # already dispatched, or unknown to the database, is dispatch's to skip or to flag.
         decisions = {e.report_id: self._classify(e.report) for e in unique}
-        before = await self._store.statuses(decisions)
-        await self._store.record_triage(
-            {i: d for i, d in decisions.items() if before.get(i) is ReportStatus.RECEIVED}
-        )
-        to_publish = [e for e in unique if before.get(e.report_id) is not ReportStatus.DISPATCHED]
+        decided_before = await self._store.record_triage(decisions)
         # Published after the decisions are stored, and committed after this returns: a crash in
         # between redelivers the batch, and the steps above are idempotent. The reporter's
         # acknowledgement goes out with each decision; a redelivery repeats it under the same
         # event id. All are sent, then all awaited (acks=all).
         at = now()
         outgoing: list[Outgoing] = []
-        for e in to_publish:
+        for e in unique:
             triaged = ReportTriaged.build(submitted=e, decision=decisions[e.report_id], at=at)
             outgoing.append((self._triaged, triaged, None))
             outgoing.append((self._notifications, _acknowledgement(e, at), None))
         await publish_all(outgoing)
         for event in unique:
-            self._log(event, decisions[event.report_id], before.get(event.report_id))
-
-    @staticmethod
-    def _log(event: ReportSubmitted, decision: TriageDecision, before: ReportStatus | None) -> None:
-        if before is ReportStatus.DISPATCHED:
+            decision = decisions[event.report_id]
+            TRIAGED.labels(decision.priority.value).inc()
             log.info(
-                "report.triage_skipped", report_id=event.report_id, outcome="already_dispatched"
-            )
-            return
-        if before is None:
-            # Kafka holds a report MongoDB does not: triaged anyway, dispatch still routes it.
-            log.warning(
-                "report.unknown_to_database",
+                "report.triaged",
                 report_id=event.report_id,
-                outcome="triaged_without_record",
+                outcome="published",
+                categories=[c.value for c in decision.categories],
+                scope=decision.scope.value,
+                priority=decision.priority.value,
+                imminent_danger=decision.imminent_danger,
+                redelivered=event.report_id in decided_before,
             )
-        TRIAGED.labels(decision.priority.value).inc()
-        log.info(
-            "report.triaged",
-            report_id=event.report_id,
-            outcome="published",
-            categories=[c.value for c in decision.categories],
-            scope=decision.scope.value,
-            priority=decision.priority.value,
-            imminent_danger=decision.imminent_danger,
-            redelivered=before is not ReportStatus.RECEIVED,
-        )
 
 
 def _acknowledgement(event: ReportSubmitted, at: datetime) -> ReporterNotice:
