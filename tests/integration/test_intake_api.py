@@ -1,5 +1,6 @@
 """The intake API over the real broker and database."""
 
+import asyncio
 import json
 
 import pytest
@@ -35,9 +36,12 @@ async def test_accepted_report_is_stored_and_published(
     accepted = response.json()
     assert set(accepted) == {"id", "tracking_token", "status"}
 
-    stored = await mongo[isolated_env["AIGUILLAGE_MONGO__DATABASE"]].reports.find_one(
-        {"_id": accepted["id"]}
-    )
+    reports = mongo[isolated_env["AIGUILLAGE_MONGO__DATABASE"]].reports
+    for _ in range(50):  # the publication is noted in the background, in bulk
+        stored = await reports.find_one({"_id": accepted["id"]})
+        if stored is not None and stored["outbox"]["pending"] is False:
+            break
+        await asyncio.sleep(0.05)
     assert stored is not None
     assert stored["status"] == "received"
     assert stored["report"]["reporter"]["contact_email"] == "parent@example.org"

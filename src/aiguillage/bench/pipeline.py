@@ -17,6 +17,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
 from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.intake.groupcommit import GroupCommit
+from aiguillage.intake.publishing import PublishedMarks
 from aiguillage.intake.settings import IntakeSettings
 from aiguillage.localstack.servers import free_port
 from aiguillage.localstack.services import ServiceProcess
@@ -158,7 +159,9 @@ class Driver:
         self._store = ReportStore(self._database)
         group_commit_max = IntakeSettings.model_fields["group_commit_max"].default
         self._submissions = GroupCommit(self._store.insert_submitted, max_items=group_commit_max)
-        self._marks = GroupCommit(self._store.mark_published, max_items=group_commit_max)
+        self._marks = PublishedMarks(
+            self._store, interval_s=IntakeSettings.model_fields["outbox_mark_interval_s"].default
+        )
         self._producer: Any = producer(self._kafka)
         self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
         # Triage's acknowledgement and dispatch's outcome share the topic: only the outcome,
@@ -173,6 +176,7 @@ class Driver:
         return self
 
     async def close(self) -> None:
+        await self._marks.flush()
         await self._clock.stop()
         await self._producer.stop()
         await self._http.aclose()
@@ -196,8 +200,8 @@ class Driver:
         return events
 
     async def _store_one(self, report: Report, *, mark_published: bool) -> ReportSubmitted:
-        """As intake does it: stored and marked published by group commit (concurrent calls
-        share their writes), published on its own (the producer batches)."""
+        """As intake does it: stored by group commit (concurrent calls share the insert),
+        published on its own (the producer batches), marked published in the background."""
         event = ReportSubmitted.build(report_id=uuid.uuid4().hex, report=report, at=now())
         await self._submissions.submit(
             Submission(
@@ -209,7 +213,7 @@ class Driver:
         )
         if mark_published:
             await self._publish([event])
-            await self._marks.submit(event.report_id)
+            self._marks.note(event.report_id)
         return event
 
     async def publish_all(self, events: Sequence[ReportSubmitted]) -> None:

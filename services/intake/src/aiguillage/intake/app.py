@@ -13,7 +13,7 @@ from aiguillage.intake.dependencies import Resources
 from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.limits import BodyLimitMiddleware
 from aiguillage.intake.observability import RequestMetricsMiddleware
-from aiguillage.intake.publishing import SubmissionPublisher
+from aiguillage.intake.publishing import PublishedMarks, SubmissionPublisher
 from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.routes import router
 from aiguillage.intake.settings import IntakeSettings
@@ -32,12 +32,13 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         await prepare(settings, store=store, broker=broker)
         keys = ApiKeyStore(client[settings.mongo.database])
         await keys.ensure_indexes()
+        marks = PublishedMarks(store, interval_s=settings.outbox_mark_interval_s)
         publisher = SubmissionPublisher(
             broker=broker,
             store=store,
             kafka=settings.kafka,
             timeout_s=settings.publish_timeout_s,
-            group_commit_max=settings.group_commit_max,
+            marks=marks,
         )
         app.state.resources = Resources(
             settings=settings,
@@ -63,6 +64,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
             relay.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await relay
+            await marks.flush()
             await broker.stop()
             await client.close()
 

@@ -9,12 +9,12 @@ MongoDB is the system of record; Kafka carries work. The relay makes that true i
 """
 
 import asyncio
+import contextlib
 from datetime import timedelta
 
 from faststream.kafka import KafkaBroker
 from faststream.kafka.publisher import DefaultPublisher
 
-from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, publish_event
 from aiguillage.shared.logging import get_logger
@@ -26,6 +26,47 @@ from aiguillage.shared.topics import Topics
 log = get_logger(__name__)
 
 
+class PublishedMarks:
+    """Notes in MongoDB, in the background and in bulk, which reports' events are on Kafka: one
+    update every `interval_s` for all the reports published meanwhile, not one per request. A
+    mark that is lost (a crash, the database away) leaves the report in the outbox, and the
+    relay publishes it again once `outbox_grace_s` old: a duplicate the stages absorb, never a
+    loss. `interval_s` is kept well below that grace."""
+
+    def __init__(self, store: ReportStore, *, interval_s: float) -> None:
+        self._store = store
+        self._interval_s = interval_s
+        self._pending: list[str] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    def note(self, report_id: str) -> None:
+        self._pending.append(report_id)
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_every_interval())
+
+    async def flush(self) -> None:
+        """Write what is pending now (at shutdown)."""
+        if self._writer is not None:
+            self._writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._writer
+        await self._write()
+
+    async def _write_every_interval(self) -> None:
+        while self._pending:
+            await asyncio.sleep(self._interval_s)
+            await self._write()
+
+    async def _write(self) -> None:
+        ids, self._pending = self._pending, []
+        if not ids:
+            return
+        try:
+            await self._store.mark_published(ids)
+        except Exception as error:  # noqa: BLE001 - the relay publishes them again
+            log.warning("outbox.mark_failed", stage="intake", reports=len(ids), error=repr(error))
+
+
 class SubmissionPublisher:
     def __init__(
         self,
@@ -34,11 +75,10 @@ class SubmissionPublisher:
         store: ReportStore,
         kafka: KafkaSettings,
         timeout_s: float,
-        group_commit_max: int,
+        marks: PublishedMarks,
     ) -> None:
         self._store = store
-        # Concurrent requests note their publications in one update.
-        self._marks = GroupCommit(store.mark_published, max_items=group_commit_max)
+        self._marks = marks
         self._kafka = kafka
         self._timeout_s = timeout_s
         self._topics = Topics(prefix=kafka.topic_prefix)
@@ -65,7 +105,7 @@ class SubmissionPublisher:
             self._topics_checked = False
             await self._store.note_publish_failure(event.report_id)
             return False
-        await self._marks.submit(event.report_id)
+        self._marks.note(event.report_id)
         return True
 
     async def relay_forever(self, *, interval_s: float, grace_s: float, redrive_s: float) -> None:
