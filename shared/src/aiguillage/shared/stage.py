@@ -142,16 +142,23 @@ class BatchStage(Generic[E]):
             return
         BATCH_SIZE.labels(self._stage).observe(len(events))
         try:
-            with BATCH_SECONDS.labels(self._stage).time():
-                await self._step(events)
+            await self._step_or_split(batch)
         except UNAVAILABLE as error:
+            # From the batch's step or from one event's: either way the whole batch waits.
             self._unavailable_streak += 1
             await self._pause_before_redelivery(events, error)
             raise
-        except Exception:  # any other failure: find the event at fault
-            log.exception("batch.failed", outcome="split", size=len(events))
-            await self._one_by_one(batch)
         self._unavailable_streak = 0
+
+    async def _step_or_split(self, batch: DecodedBatch[E]) -> None:
+        try:
+            with BATCH_SECONDS.labels(self._stage).time():
+                await self._step(batch.events)
+        except UNAVAILABLE:
+            raise
+        except Exception:  # any other failure: find the event at fault
+            log.exception("batch.failed", outcome="split", size=len(batch.events))
+            await self._one_by_one(batch)
 
     async def _pause_before_redelivery(self, events: Sequence[E], error: Exception) -> None:
         RETRIES.labels(self._stage, "unavailable").inc(len(events))
