@@ -161,7 +161,8 @@ class ReportStore:
         messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
         return await self._publications(
             {
-                "status": ReportStatus.RECEIVED.value,
+                # `triaged` was a stored status before decisions had their own collection.
+                "status": {"$in": [ReportStatus.RECEIVED.value, ReportStatus.TRIAGED.value]},
                 "updated_at": {"$lt": now() - older_than},
                 "outbox.pending": False,
             },
