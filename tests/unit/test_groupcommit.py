@@ -77,9 +77,8 @@ class FakeStore:
     def __init__(self) -> None:
         self.marked: list[list[str]] = []
 
-    async def mark_published(self, report_ids: Sequence[str]) -> list[BaseException | None]:
+    async def mark_published(self, report_ids: Sequence[str]) -> None:
         self.marked.append(list(report_ids))
-        return [None] * len(report_ids)
 
 
 async def test_publications_are_noted_in_bulk_after_the_interval_and_flushed_at_shutdown() -> None:

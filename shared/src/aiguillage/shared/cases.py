@@ -51,9 +51,11 @@ class CaseStore:
         """Each report joins its case (one upsert per case, one read back); the summary of each
         report's case, by report id. A report's count is its place in its case: the reports that
         had joined when it did, itself included."""
-        case_of = {m.report_id: _case_id(normalise_url(m.urls[0])) for m in members if m.urls}
-        cases = await self._count(members, case_of) if case_of else {}
+        url_of_report = {m.report_id: normalise_url(m.urls[0]) for m in members if m.urls}
+        case_of = {r: _case_id(url) for r, url in url_of_report.items()}
+        url_of = {case_of[r]: url for r, url in url_of_report.items()}
         joined = Counter(case_of.values())
+        cases = await self._count(members, case_of, url_of, joined) if case_of else {}
         taken: Counter[str] = Counter()
         summaries: dict[str, CaseSummary] = {}
         for member in members:
@@ -79,12 +81,14 @@ class CaseStore:
         return summaries
 
     async def _count(
-        self, members: Sequence[CaseMember], case_of: dict[str, str]
+        self,
+        members: Sequence[CaseMember],
+        case_of: dict[str, str],
+        url_of: dict[str, str],
+        joined: Counter[str],
     ) -> dict[str, Document]:
         """One upsert per case of the batch (its counter up by its reports, its best priority),
         then the cases as they are now."""
-        joined = Counter(case_of.values())
-        url_of = {case_of[m.report_id]: normalise_url(m.urls[0]) for m in members if m.urls}
         best: dict[str, int] = {}
         for member in members:
             if member.report_id in case_of:

@@ -87,16 +87,6 @@ def event_headers(event: Event) -> dict[str, str]:
     }
 
 
-async def publish_event(
-    publisher: DefaultPublisher, event: Event, *, key: str | None = None
-) -> None:
-    """Publish keyed by report id unless told otherwise (one report's events stay in order) and
-    wait for `acks=all`."""
-    await publisher.publish(
-        event, key=(key or event.report_id).encode(), headers=event_headers(event)
-    )
-
-
 Outgoing = tuple[DefaultPublisher, Event, str | None]
 
 
@@ -121,6 +111,14 @@ async def publish_all(messages: Iterable[Outgoing]) -> None:
         await asyncio.gather(*sent, return_exceptions=True)
         raise
     await asyncio.gather(*sent)
+
+
+async def publish_event(
+    publisher: DefaultPublisher, event: Event, *, key: str | None = None
+) -> None:
+    """Publish keyed by report id unless told otherwise (one report's events stay in order) and
+    wait for `acks=all`."""
+    await publish_all([(publisher, event, key)])
 
 
 def notifications_publisher(broker: KafkaBroker, topics: Topics) -> DefaultPublisher:

@@ -121,7 +121,7 @@ class ReportStore:
             return [failed.get(n) for n in range(len(submissions))]
         return [None] * len(submissions)
 
-    async def mark_published(self, report_ids: Sequence[str]) -> list[BaseException | None]:
+    async def mark_published(self, report_ids: Sequence[str]) -> None:
         """Note that these reports' events are on Kafka (one update for all)."""
         await self._reports.update_many(
             {"_id": {"$in": list(report_ids)}},
@@ -130,7 +130,6 @@ class ReportStore:
                 "$inc": {"outbox.attempts": 1},
             },
         )
-        return [None] * len(report_ids)
 
     async def outbox_backlog(self) -> int:
         return await self._reports.count_documents(

@@ -227,7 +227,7 @@ def subscribe_stage(
     settings: StageSettings,
     topic: str,
     description: str,
-) -> BatchStage[E]:
+) -> None:
     """Subscribe a stage's batch step to its input topic in the stage's consumer group, inside the
     stage's policy (dead letters, retries, commit after success)."""
     topics = Topics(prefix=settings.kafka.topic_prefix)
@@ -257,4 +257,3 @@ def subscribe_stage(
         title=topic,
         description=description,
     )(handler)
-    return batches
