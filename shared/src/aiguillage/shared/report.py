@@ -46,11 +46,14 @@ _HOST_NAME = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))*\.?$
 
 
 def _valid_host(host: str) -> bool:
-    """A DNS name (internationalised names allowed) or an IP address."""
+    """A DNS name (internationalised names allowed) or an IP address. (The name is tested first:
+    it is the common case, and a failed `ip_address` costs an exception.)"""
+    if "_" not in host and _HOST_NAME.match(host):
+        return True
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        return bool(_HOST_NAME.match(host)) and "_" not in host
+        return False
     return True
 
 

@@ -10,10 +10,11 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
-from aiguillage.triage.classifier.vocab import KeyPattern, Vocabulary
+from aiguillage.triage.classifier.vocab import Beginning, Vocabulary
 
 NEGATION_WINDOW = 3
 # "ni menacée ni insultée", "aucun propos raciste ou antisémite": a coordinator carries the negation
@@ -23,6 +24,8 @@ _COORDINATORS = frozenset({"ou", "or", "nor"})
 _CLAUSE_ENDS = frozenset({SENTENCE_MARK, ","})
 # Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
 MAX_CACHED_WORDS = 100_000
+# `_by_word.get`'s default for a word not planned yet (compared by identity).
+_UNSEEN = Beginning(None, (), ())
 
 
 class Match(NamedTuple):
@@ -55,7 +58,6 @@ class Evidence:
     present: frozenset[str] = field(init=False)
     _spans: dict[str, list[tuple[int, int]]] = field(init=False)
     _words: list[str] = field(init=False)
-    _word_at: dict[int, int] = field(init=False)  # a word's start → its index in _words
     _cache: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
     _found: dict[tuple[str, tuple[str, ...]], tuple[Match, ...]] = field(
         init=False, default_factory=dict
@@ -65,7 +67,6 @@ class Evidence:
         vocabulary = self.vocabulary
         text = self.text = vocabulary.normalise(self.raw)
         words = self._words = text[1:-1].split(" ")
-        self._word_at = {}
         spans = self._scan(text, words)
         for group in vocabulary.scanned_groups:
             whole = [(m.start() + 1, m.end()) for m in vocabulary.groups[group].finditer(text)]
@@ -79,48 +80,46 @@ class Evidence:
         vocabulary = self.vocabulary
         spans: dict[str, list[tuple[int, int]]] = {}
         plans = vocabulary._by_word
-        word_at = self._word_at
-        position = 1  # the text is single-spaced, with a space before every word
-        for number, word in enumerate(words):
-            word_at[position] = number
-            plan = plans.get(word)
-            if plan is None:
+        start = 0  # the text is single-spaced: the space before each word
+        for word in words:
+            plan = plans.get(word, _UNSEEN)
+            if plan is _UNSEEN:
                 plan = vocabulary.for_word(word)
                 if len(plans) < MAX_CACHED_WORDS:
                     plans[word] = plan
-            start = position - 1
-            position += len(word) + 1
-            if plan.certain:
-                # Groups that match this word whole, whatever follows (see Vocabulary.for_word).
-                here, end = start + 1, position - 1
-                for group in plan.certain:
-                    found = spans.get(group)
-                    if found is None:
-                        spans[group] = [(here, end)]
-                    elif here >= found[-1][1]:
-                        found.append((here, end))
-            if not plan.groups:
-                continue
-            for gate in plan.gates:
-                if gate.match(text, start) is not None:
-                    break
-            else:
-                continue  # no alternative of any group can match at this word
             here = start + 1
-            for group, options in plan.groups:
-                if len(options) == 1:
-                    match = options[0].pattern.match(text, start)
-                    end = -1 if match is None else match.end()
-                else:
-                    end = _first_alternative_end(options, text, start)
-                if end == -1:
+            start += len(word) + 1
+            if plan is None:
+                continue  # nothing can start at this word (the common case)
+            pattern, names, certain = plan
+            for group in certain:
+                # A group that matches this word whole, whatever follows (see for_word).
+                found = spans.get(group)
+                if found is None:
+                    spans[group] = [(here, start)]
+                elif here >= found[-1][1]:
+                    found.append((here, start))
+            if pattern is None:
+                continue
+            match = pattern.match(text, here - 1)
+            if match is None:
+                continue  # no alternative of any group can match at this word
+            for group, captured in zip(names, match.groups(), strict=True):
+                if captured is None:
                     continue
+                end = here - 1 + len(captured)
                 found = spans.get(group)
                 if found is None:
                     spans[group] = [(here, end)]
                 elif here >= found[-1][1]:  # no overlap with the previous match
                     found.append((here, end))
         return spans
+
+    @cached_property
+    def _word_at(self) -> dict[int, int]:
+        """A word's start → its index in `_words` (for negation, which looks words back)."""
+        starts = accumulate([len(word) + 1 for word in self._words[:-1]], initial=1)
+        return {start: index for index, start in enumerate(starts)}
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -204,19 +203,6 @@ class Evidence:
 
     def signals(self, group: str, *, hidden_by: tuple[str, ...] = (), limit: int = 3) -> list[str]:
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
-
-
-def _first_alternative_end(options: tuple[KeyPattern, ...], text: str, start: int) -> int:
-    """Where the group's first alternative (in the group's order) that matches at `start` ends,
-    trying the patterns of the word's several keys; -1 if none matches."""
-    first = end = -1
-    for option in options:
-        match = option.pattern.match(text, start)
-        if match is not None:
-            place = option.indices[(match.lastindex or 1) - 1]
-            if first == -1 or place < first:
-                first, end = place, match.end()
-    return end
 
 
 def _overlap(a: Match, b: Match) -> bool:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 SENTENCE_MARK = "#"
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "`": "'"})
+# Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
+_LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
 _SYMBOLS = (("€", " euros "), ("%", " pourcent "), ("$", " dollars "), ("&", " et "))
 # Amounts: "1,99e", "12.50 eur", "30eur" are a number of euros, not a sentence end or a school year.
 _AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))? ?(?:eur|euros?|e)(?![a-z0-9])")
@@ -25,7 +26,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9#,]+")
 # The same for ASCII text, as a table (much faster than the pattern): punctuation → space.
 _KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789#,")
 _NOT_WORD_ASCII = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _KEPT})
-_LONG_REPEAT = re.compile(r"([a-z])\1{2,}")  # "tuerrrr", "noooon": shouting, not spelling
+_LONG_REPEAT = re.compile(r"([a-z])\1\1+")  # "tuerrrr", "noooon": shouting, not spelling
 _SPACES = re.compile(r"\s+")
 # SMS elision of "je": "jvais", "jte", "jramene" (no French word starts with j + consonant).
 _J_ELISION = re.compile(r"j(?<![a-z0-9_]j)(?=[bcdfghjklmnpqrstvwxz][a-z]{2,})")
@@ -38,7 +39,10 @@ def strip_accents(text: str) -> str:
     text = text.lower()
     if text.isascii():  # most SMS-style reports: nothing to strip
         return text.replace("`", "'")
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES)))
+    for ligature, letters in _LIGATURES:
+        if ligature in text:
+            text = text.replace(ligature, letters)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def _amount(match: re.Match[str]) -> str:

@@ -66,21 +66,16 @@ class CategorySpec:
         return frozenset().union(*(rule.needs for rule in self.rules))
 
 
-class KeyPattern(NamedTuple):
-    """Some alternatives of a group, compiled together: `indices[n - 1]` is the place in the
-    group of the alternative that is the pattern's capture n."""
-
-    pattern: re.Pattern[str]
-    indices: tuple[int, ...]
-
-
 class Beginning(NamedTuple):
-    """What to try at a word: `gates` (one pattern per key of the word; if none matches, nothing
-    can), then `groups`, each with the patterns of the word's keys. `certain`: groups that match
-    the word itself whatever follows (see `Vocabulary.for_word`), recorded without a test."""
+    """What to try at a word. `pattern` (None: no group can start there) tests every group that
+    can, in one call: first a gate made of all their alternatives (when it fails, the common case,
+    the call ends there), then, for each group of `names` in turn, an optional look-ahead whose
+    capture is the group's match at this word: its first alternative, in the group's order, that
+    matches (unset when none does). `certain`: groups that match the word itself whatever follows
+    (see `Vocabulary.for_word`), recorded without a test."""
 
-    gates: tuple[re.Pattern[str], ...]
-    groups: tuple[tuple[str, tuple[KeyPattern, ...]], ...]
+    pattern: re.Pattern[str] | None
+    names: tuple[str, ...]
     certain: tuple[str, ...] = ()
 
 
@@ -100,12 +95,8 @@ class Vocabulary:
     phrases: dict[str, str] = field(default_factory=dict)
     # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
     conditionals: frozenset[str] = frozenset()
-    _by_word: dict[str, Beginning] = field(default_factory=dict, repr=False, compare=False)
+    _by_word: dict[str, Beginning | None] = field(default_factory=dict, repr=False, compare=False)
     _by_beginning: dict[str, Beginning] = field(default_factory=dict, repr=False, compare=False)
-    _by_key: dict[tuple[str, str], KeyPattern] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _gates: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def _compile(self, source: str) -> re.Pattern[str]:
@@ -130,111 +121,78 @@ class Vocabulary:
         """The words that are themselves keys (a term's first word written in full)."""
         return frozenset(key[:-1] for key in self._groups_by_key if key.endswith(" "))
 
-    def _key_pattern(self, name: str, key: str) -> KeyPattern:
-        """The alternatives of group `name` that can start at a word with this key, in the
-        group's order, each a numbered capture so that `lastindex` says which one matched."""
-        found = self._by_key.get((name, key))
-        if found is None:
-            chosen = tuple(i for i, (_b, k) in enumerate(self.alternatives[name]) if key in k)
-            bodies = [f"({_specialised(self.alternatives[name][i][0], key)})" for i in chosen]
-            source = r" (?:" + "|".join(bodies) + r")(?![a-z0-9])"
-            found = self._by_key[(name, key)] = KeyPattern(self._compile(source), chosen)
-        return found
-
-    def _gate(self, key: str) -> re.Pattern[str]:
-        """A quick test for a word with this key: every alternative of every group that can start
-        there, in one pattern whose shared literal beginnings are written once (a trie). When it
-        fails (the common case), no group is tried at the word."""
-        found = self._gates.get(key)
-        if found is None:
-            heads = set()
-            for name in self._groups_by_key[key]:
-                for body, keys in self.alternatives[name]:
-                    if key in keys:
-                        heads.add(_specialised(body, key))
-            found = self._gates[key] = self._compile(
-                " " + _factored(sorted(heads)) + "(?![a-z0-9])"
-            )
-        return found
-
-    def _combined_gate(self, keys: tuple[str, ...]) -> re.Pattern[str]:
-        """One gate for all the keys a word has: the heads of every key's alternatives in a single
-        trie, so that a word costs one pattern test, however many keys it has (same answer as
-        trying each key's gate in turn)."""
-        if len(keys) == 1:
-            return self._gate(keys[0])
-        name = "\x00".join(keys)
-        found = self._gates.get(name)
-        if found is None:
-            heads = set()
-            for key in keys:
-                for group in self._groups_by_key[key]:
-                    for body, group_keys in self.alternatives[group]:
-                        if key in group_keys:
-                            heads.add(_specialised(body, key))
-            found = self._gates[name] = self._compile(
-                " " + _factored(sorted(heads)) + "(?![a-z0-9])"
-            )
-        return found
+    def _plan(self, keys: list[str], names: list[str], certain: tuple[str, ...] = ()) -> Beginning:
+        """The one pattern that tries groups `names` at a word with these keys (see `Beginning`).
+        The gate writes the alternatives' shared literal beginnings once (a trie), so that a word
+        where nothing can match costs a few character tests."""
+        heads: set[str] = set()
+        captures = []
+        named: list[str] = []
+        for name in names:
+            bodies = []  # the group's alternatives that can start at this word, in order
+            for body, group_keys in self.alternatives[name]:
+                key = next((key for key in keys if key in group_keys), None)
+                if key is not None:
+                    bodies.extend(_specialised(body, key))
+            if not bodies:
+                continue  # none of them can start at this word after all
+            named.append(name)
+            heads.update(bodies)
+            captures.append("(?:(?=( (?:" + "|".join(bodies) + ")(?![a-z0-9])))|)")
+        if not named:
+            return Beginning(None, (), certain)
+        gate = " " + _factored(sorted(heads)) + "(?![a-z0-9])"
+        return Beginning(self._compile(f"(?={gate})" + "".join(captures)), tuple(named), certain)
 
     def compile_all(self) -> None:
         """Compile now what `starting_with` would compile on first use (services call this at
         start-up so that no report pays for it; a one-off command need not)."""
         for key in self._groups_by_key:
-            self._gate(key)
-            for name in self._groups_by_key[key]:
-                self._key_pattern(name, key)
+            self.starting_with(key)
 
     def starting_with(self, beginning: str) -> Beginning:
         """What to try at a word, by `beginning` (the word and a space when it is in
-        `whole_words`, else its first four letters): the gates of the keys the word has, then
-        each group that can start there with the patterns of those keys. Built on first use and
-        kept (the keys are bounded: four letters, or a vocabulary word); each pattern is compiled
-        once."""
+        `whole_words`, else its first four letters): every group that can start at a word with
+        the keys it has. Built on first use and kept (the keys are bounded: four letters, or a
+        vocabulary word); each pattern is compiled once."""
         found = self._by_beginning.get(beginning)
-        if found is not None:
-            return found
-        keys = [key for key in sorted(word_keys(beginning)) if key in self._groups_by_key]
-        by_group: dict[str, list[KeyPattern]] = {}
-        for key in keys:
-            for name in self._groups_by_key[key]:
-                by_group.setdefault(name, []).append(self._key_pattern(name, key))
-        found = self._by_beginning[beginning] = Beginning(
-            (self._combined_gate(tuple(keys)),) if keys else (),
-            tuple((name, tuple(by_group[name])) for name in sorted(by_group)),
-        )
+        if found is None:
+            keys = self._keys(beginning)
+            names = sorted({name for key in keys for name in self._groups_by_key[key]})
+            found = self._by_beginning[beginning] = self._plan(keys, names)
         return found
 
-    def for_word(self, word: str) -> Beginning:
+    def _keys(self, beginning: str) -> list[str]:
+        """The keys a word with this beginning has, the word itself first (when it is a key, its
+        terms can be narrowed to the word: see `_specialised`)."""
+        return sorted(
+            (key for key in word_keys(beginning) if key in self._groups_by_key),
+            key=lambda key: (not key.endswith(" "), key),
+        )
+
+    def for_word(self, word: str) -> Beginning | None:
         """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
         alternatives that can start here are all one word long either matches this word whole
         (its span is the word: `certain`) or cannot match here (dropped); only the other groups
-        are tried, behind a gate made of their alternatives alone."""
+        are tried. None: nothing can start at this word."""
         beginning = word + " " if word in self.whole_words else word[:KEY_LENGTH]
         base = self.starting_with(beginning)
-        if not base.groups:
-            return base
+        if not base.names:
+            return None
+        keys = self._keys(beginning)
+        key_set = set(keys)
         certain: list[str] = []
-        kept: list[tuple[str, tuple[KeyPattern, ...]]] = []
-        for name, options in base.groups:
-            bodies = [self.alternatives[name][i][0] for option in options for i in option.indices]
+        kept: list[str] = []
+        for name in base.names:
+            bodies = [body for body, group_keys in self.alternatives[name] if group_keys & key_set]
             if any(_SEP_MARK in body for body in bodies):
-                kept.append((name, options))
+                kept.append(name)
             elif any(re.fullmatch(body, word) for body in bodies):
                 certain.append(name)
-        if not certain and len(kept) == len(base.groups):
+        if not certain and len(kept) == len(base.names):
             return base
-        if not kept:
-            return Beginning((), (), tuple(certain))
-        keys = [key for key in sorted(word_keys(beginning)) if key in self._groups_by_key]
-        heads = set()
-        for name, _options in kept:
-            for body, group_keys in self.alternatives[name]:
-                for key in keys:
-                    if key in group_keys:
-                        heads.add(_specialised(body, key))
-        gate = self._compile(" " + _factored(sorted(heads)) + "(?![a-z0-9])")
-        return Beginning((gate,), tuple(kept), tuple(certain))
+        plan = self._plan(keys, kept, tuple(certain))
+        return None if plan.pattern is None and not plan.certain else plan
 
     @cached_property
     def _phrase_pattern(self) -> re.Pattern[str] | None:
@@ -258,23 +216,69 @@ class Vocabulary:
         return normalise(text, self.words, self.phrases, self._phrase_pattern)
 
 
-# A term's leading alternation of plain words, followed by a word separator: "(je|on|il) va".
-_LEADING_WORDS = re.compile(r"\(\?:([a-z0-9|]+)\)(?=\[ ,\]\+)")
-
-
-def _specialised(body: str, key: str) -> str:
-    """The term as it can match at a word that is exactly `key`'s word: a leading alternation of
-    plain words ("(je|on|il) va …") can only match that word there, so it is replaced by it
-    ("il va …"). Exact, and it lets the gates share literal beginnings (see `_factored`)."""
-    if not key.endswith(" "):
-        return body
-    leading = _LEADING_WORDS.match(body)
-    if leading is None:
-        return body
+def _specialised(body: str, key: str) -> list[str]:
+    """The term as it can match at a word that is exactly `key`'s word, as alternatives in the
+    term's order: a leading group ("(?:d une|du|de la) …") is distributed over what follows
+    ("d une …", "du …", "de la …": the same tries in the same order) and its branches whose first
+    word cannot be this word are dropped ("d une …" at "de"). Exact, and it lets the gates share
+    literal beginnings (see `_factored`). Empty: the term cannot match at this word."""
+    if not key.endswith(" ") or not body.startswith("(?:"):
+        return [body]
+    close = _closing(body)
+    rest = body[close + 1 :]
+    tail: list[str] = []
+    if rest.startswith("?") and not rest.startswith("??"):
+        rest = rest[1:]
+        tail = [rest]  # an optional group is tried first, then the term without it
+    elif rest[:1] in _QUANTIFIERS:
+        return [body]
     word = key[:-1]
-    if word not in leading.group(1).split("|"):
-        return body
-    return word + body[leading.end() :]
+    branches = _top_level_branches(body[3:close])
+    return [branch + rest for branch in branches if _may_begin(branch, rest, word)] + tail
+
+
+def _may_begin(branch: str, rest: str, word: str) -> bool:
+    """Whether `branch` followed by `rest` may have `word` as its first word (False only when its
+    literal beginning rules it out)."""
+    atoms, remainder = _literal_head(branch)
+    letters = ""
+    for atom in atoms:
+        if atom == _ATOM_SEP:
+            return letters == word  # the first word ends here
+        letters += atom
+    if not word.startswith(letters):
+        return False
+    if not remainder and rest.startswith(_ATOM_SEP):
+        return letters == word  # the branch is the whole first word
+    return True
+
+
+def _closing(body: str) -> int:
+    """Where the group that opens `body` closes."""
+    depth = 0
+    for i, char in enumerate(body):
+        if char == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif char == ")" and body[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise VocabularyError(f"unbalanced group in {body!r}")
+
+
+def _top_level_branches(inner: str) -> list[str]:
+    branches: list[str] = []
+    depth = start = 0
+    for i, char in enumerate(inner):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(inner[start:i])
+            start = i + 1
+    branches.append(inner[start:])
+    return branches
 
 
 def expand_macros(term: str, macros: dict[str, str]) -> str:
