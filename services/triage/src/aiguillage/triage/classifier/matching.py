@@ -10,18 +10,15 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
-from aiguillage.triage.classifier.vocab import Beginning, Vocabulary
+from aiguillage.triage.classifier.vocab import Beginning, NegationRole, Vocabulary
 
 NEGATION_WINDOW = 3
 # "ni menacée ni insultée", "aucun propos raciste ou antisémite": a coordinator carries the negation
 # of the first term over to the next one, this many words further back.
 COORDINATION_REACH = 3
-_COORDINATORS = frozenset({"ou", "or", "nor"})
-_CLAUSE_ENDS = frozenset({SENTENCE_MARK, ","})
 # Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
 MAX_CACHED_WORDS = 100_000
 # `_by_word.get`'s default for a word not planned yet (compared by identity).
@@ -116,12 +113,6 @@ class Evidence:
         return spans
 
     @cached_property
-    def _word_at(self) -> dict[int, int]:
-        """A word's start → its index in `_words` (for negation, which looks words back)."""
-        starts = accumulate([len(word) + 1 for word in self._words[:-1]], initial=1)
-        return {start: index for index, start in enumerate(starts)}
-
-    @cached_property
     def _sentence_starts(self) -> list[int]:
         starts = [0]
         index = self.text.find(SENTENCE_MARK)
@@ -135,18 +126,18 @@ class Evidence:
 
     def _is_negated(self, start: int) -> bool:
         words = self._words
-        vocabulary = self.vocabulary
-        at = self._word_at[start]
+        roles = self.vocabulary.negation_roles
+        at = self.text.count(" ", 0, start) - 1  # the index of the word at `start`
         index = at - 1
         low = max(at - NEGATION_WINDOW, 0)
         while index >= low:
-            word = words[index]
-            if word in _CLAUSE_ENDS or word in vocabulary.clause_breaks:
+            role = roles.get(words[index])
+            if role is NegationRole.CLAUSE_END:
                 return False
-            if word in vocabulary.negators:
+            if role is NegationRole.NEGATOR:
                 # "si je ne paie pas 500 euros", "if you do not pay": a condition, not a denial.
-                return vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
-            if word in _COORDINATORS:
+                return self.vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
+            if role is NegationRole.COORDINATOR:
                 # "aucun caractère raciste OU antisémite": the negation reaches the next word.
                 low = max(low - COORDINATION_REACH, 0)
             index -= 1

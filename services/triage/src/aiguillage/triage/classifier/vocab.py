@@ -12,13 +12,14 @@ and apostrophes do not matter. The small syntax (documented in docs/vocabularies
 import re
 import tomllib
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.prefilter import KEY_LENGTH, first_word_keys, word_keys
-from aiguillage.triage.classifier.text import normalise, strip_accents
+from aiguillage.triage.classifier.text import SENTENCE_MARK, normalise, strip_accents
 
 _GAP = r"(?:[ ,]+[a-z0-9]+){0,4}[ ,]+"
 _SEP = r"[ ,]+"
@@ -64,6 +65,19 @@ class CategorySpec:
         if not all(rule.needs for rule in self.rules):
             return None
         return frozenset().union(*(rule.needs for rule in self.rules))
+
+
+class NegationRole(Enum):
+    """What a word does to the negation of a term after it (see `matching`)."""
+
+    CLAUSE_END = "clause end"  # ",", a sentence end, "mais": nothing before it counts
+    NEGATOR = "negator"  # "pas", "jamais", "aucun"
+    COORDINATOR = "coordinator"  # "ou", "nor": a negation further back reaches past it
+
+
+# Coordinators carry a negation over the next term; sentence marks and commas end a clause.
+_COORDINATORS = ("ou", "or", "nor")
+_CLAUSE_ENDS = (SENTENCE_MARK, ",")
 
 
 class Beginning(NamedTuple):
@@ -117,14 +131,31 @@ class Vocabulary:
         return {key: tuple(names) for key, names in by_key.items()}
 
     @cached_property
+    def negation_roles(self) -> dict[str, NegationRole]:
+        """Each word's role for negation, in one lookup (a clause end wins over a negator, a
+        negator over a coordinator)."""
+        roles = dict.fromkeys(_COORDINATORS, NegationRole.COORDINATOR)
+        roles.update(dict.fromkeys(self.negators, NegationRole.NEGATOR))
+        roles.update(dict.fromkeys(self.clause_breaks, NegationRole.CLAUSE_END))
+        roles.update(dict.fromkeys(_CLAUSE_ENDS, NegationRole.CLAUSE_END))
+        return roles
+
+    @cached_property
     def whole_words(self) -> frozenset[str]:
         """The words that are themselves keys (a term's first word written in full)."""
         return frozenset(key[:-1] for key in self._groups_by_key if key.endswith(" "))
 
-    def _plan(self, keys: list[str], names: list[str], certain: tuple[str, ...] = ()) -> Beginning:
-        """The one pattern that tries groups `names` at a word with these keys (see `Beginning`).
-        The gate writes the alternatives' shared literal beginnings once (a trie), so that a word
-        where nothing can match costs a few character tests."""
+    def _plan(
+        self,
+        keys: list[str],
+        names: list[str],
+        certain: tuple[str, ...] = (),
+        word: str | None = None,
+    ) -> Beginning:
+        """The one pattern that tries groups `names` at a word with these keys (see `Beginning`),
+        narrowed to the `word` itself when it is known. The gate writes the alternatives' shared
+        literal beginnings once (a trie), so that a word where nothing can match costs a few
+        character tests."""
         heads: set[str] = set()
         captures = []
         named: list[str] = []
@@ -133,7 +164,7 @@ class Vocabulary:
             for body, group_keys in self.alternatives[name]:
                 key = next((key for key in keys if key in group_keys), None)
                 if key is not None:
-                    bodies.extend(_specialised(body, key))
+                    bodies.extend(_specialised(body, key) if word is None else _at_word(body, word))
             if not bodies:
                 continue  # none of them can start at this word after all
             named.append(name)
@@ -173,8 +204,9 @@ class Vocabulary:
     def for_word(self, word: str) -> Beginning | None:
         """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
         alternatives that can start here are all one word long either matches this word whole
-        (its span is the word: `certain`) or cannot match here (dropped); only the other groups
-        are tried. None: nothing can start at this word."""
+        (its span is the word: `certain`) or cannot match here (dropped); the others are tried
+        with their first word written as this word (see `_at_word`). None: nothing can start at
+        this word."""
         beginning = word + " " if word in self.whole_words else word[:KEY_LENGTH]
         base = self.starting_with(beginning)
         if not base.names:
@@ -189,9 +221,7 @@ class Vocabulary:
                 kept.append(name)
             elif any(re.fullmatch(body, word) for body in bodies):
                 certain.append(name)
-        if not certain and len(kept) == len(base.names):
-            return base
-        plan = self._plan(keys, kept, tuple(certain))
+        plan = self._plan(keys, kept, tuple(certain), word)
         return None if plan.pattern is None and not plan.certain else plan
 
     @cached_property
@@ -229,12 +259,62 @@ def _specialised(body: str, key: str) -> list[str]:
     tail: list[str] = []
     if rest.startswith("?") and not rest.startswith("??"):
         rest = rest[1:]
-        tail = [rest]  # an optional group is tried first, then the term without it
+        # An optional group is tried first, then the term without it.
+        tail = [rest] if _may_begin(rest, "", key[:-1]) else []
     elif rest[:1] in _QUANTIFIERS:
         return [body]
     word = key[:-1]
     branches = _top_level_branches(body[3:close])
     return [branch + rest for branch in branches if _may_begin(branch, rest, word)] + tail
+
+
+def _at_word(body: str, word: str) -> list[str]:
+    """The term as it can match at exactly this word, as alternatives in the term's order: its
+    first word written as the word itself when its pattern matches the word whole ("(publi*|
+    poste*) …" at "poste" → "poste …"), dropped when it does not (a separator must follow the first
+    word, so it matches the report's word whole or not at all). [body] when that cannot be told."""
+    if _top_level_bar(body):
+        return [found for branch in _top_level_branches(body) for found in _at_word(branch, word)]
+    if body.startswith("(?:"):
+        close = _closing(body)
+        rest = body[close + 1 :]
+        branches = _top_level_branches(body[3:close])
+        if rest.startswith("?") and not rest.startswith("??"):
+            rest = rest[1:]
+            branches.append("")  # an optional group is tried first, then the term without it
+        elif rest[:1] in _QUANTIFIERS:
+            return [body]
+        return [found for branch in branches for found in _at_word(branch + rest, word)]
+    end = _first_word_end(body)
+    if end is None:
+        return [body]
+    if re.fullmatch(body[:end], word) is None:
+        return []
+    return [re.escape(word) + body[end:]]
+
+
+def _first_word_end(body: str) -> int | None:
+    """Where the term's first word ends: at its first separator, which must be a required one
+    (the whole term if it has none); None when that cannot be told."""
+    depth = i = 0
+    while i < len(body):
+        if depth == 0 and (body.startswith(_ATOM_SEP, i) or body.startswith(_GAP, i)):
+            return i
+        char = body[i]
+        if body.startswith("[ ,]", i):
+            return None  # an optional or nested separator: the first word may end elsewhere
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = body.index("]", i) + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        i += 1
+    return len(body)
 
 
 def _may_begin(branch: str, rest: str, word: str) -> bool:
@@ -243,7 +323,7 @@ def _may_begin(branch: str, rest: str, word: str) -> bool:
     atoms, remainder = _literal_head(branch)
     letters = ""
     for atom in atoms:
-        if atom == _ATOM_SEP:
+        if atom in (_ATOM_SEP, _GAP):
             return letters == word  # the first word ends here
         letters += atom
     if not word.startswith(letters):
@@ -302,14 +382,17 @@ _QUANTIFIERS = frozenset("?*+{")
 
 
 def _literal_head(body: str) -> tuple[tuple[str, ...], str]:
-    """The literal beginning of a compiled term (letters, digits, "#" and word separators, none
-    of them quantified), as atoms, and the rest of the expression."""
+    """The literal beginning of a compiled term (letters, digits, "#", word separators and gaps,
+    none of them quantified), as atoms, and the rest of the expression. (A gap is an atom so that
+    the terms of a trie that share "word ... " try the gap once.)"""
     if _top_level_bar(body):
         return (), f"(?:{body})"
     atoms: list[str] = []
     i = 0
     while i < len(body):
-        if body.startswith(_ATOM_SEP, i):
+        if body.startswith(_GAP, i):
+            step = len(_GAP)
+        elif body.startswith(_ATOM_SEP, i):
             step = len(_ATOM_SEP)
         elif body[i].isalnum() or body[i] == "#":
             step = 1
