@@ -35,6 +35,10 @@ class Commune:
     kind: str
 
 
+# Kept answers: more than the communes and postal codes of France, so every valid code fits.
+MAX_KEPT_ANSWERS = 100_000
+
+
 @dataclass(frozen=True)
 class ZoneAnswer:
     """The commune found, its zone, and why."""
@@ -57,6 +61,9 @@ class CommuneIndex:
             code: sorted(found, key=lambda c: (-c.population, c.insee_code))
             for code, found in by_postal.items()
         }
+        # Answers are pure functions of the codes and the index: most reports name a commune
+        # already seen, whose answer (three validated reasons) need not be built again.
+        self._answers: dict[tuple[str | None, str | None], ZoneAnswer | None] = {}
 
     @classmethod
     def load(cls) -> "CommuneIndex":
@@ -93,6 +100,15 @@ class CommuneIndex:
     ) -> ZoneAnswer | None:
         """The zone of the commune named by INSEE code (preferred) or postal code; None if not
         found."""
+        key = (insee_code, postal_code)
+        if key in self._answers:
+            return self._answers[key]
+        answer = self._zone_of(insee_code, postal_code)
+        if len(self._answers) < MAX_KEPT_ANSWERS:
+            self._answers[key] = answer
+        return answer
+
+    def _zone_of(self, insee_code: str | None, postal_code: str | None) -> ZoneAnswer | None:
         reasons: list[Reason] = []
         commune = self.by_insee(insee_code) if insee_code else None
         if commune is not None:
