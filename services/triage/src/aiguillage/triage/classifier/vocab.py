@@ -204,9 +204,9 @@ class Vocabulary:
     def for_word(self, word: str) -> Beginning | None:
         """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
         alternatives that can start here are all one word long either matches this word whole
-        (its span is the word: `certain`) or cannot match here (dropped); the others are tried
-        with their first word written as this word (see `_at_word`). None: nothing can start at
-        this word."""
+        (its span is the word: `certain`) or cannot match here (dropped); the others are tried,
+        at a vocabulary word with their first word written as the word (see `_at_word`). None:
+        nothing can start at this word."""
         beginning = word + " " if word in self.whole_words else word[:KEY_LENGTH]
         base = self.starting_with(beginning)
         if not base.names:
@@ -221,7 +221,12 @@ class Vocabulary:
                 kept.append(name)
             elif any(re.fullmatch(body, word) for body in bodies):
                 certain.append(name)
-        plan = self._plan(keys, kept, tuple(certain), word)
+        whole = word in self.whole_words
+        if not whole and not certain and len(kept) == len(base.names):
+            return base
+        # Narrowed to the word itself only for a vocabulary word (a bounded set): a pattern for
+        # each new number, name or typo of the reports would cost a compilation each.
+        plan = self._plan(keys, kept, tuple(certain), word if whole else None)
         return None if plan.pattern is None and not plan.certain else plan
 
     @cached_property
