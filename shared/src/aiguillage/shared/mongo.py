@@ -33,6 +33,8 @@ IN_CHUNK = 50
 # A decision is needed only until dispatch copies it into its report; kept this long for
 # reports whose dispatch waits (a dispatch outage, a dead letter), then deleted by MongoDB.
 DECISION_RETENTION = timedelta(days=30)
+# The outbox relay's index on `reports` (see `ReportStore.ensure_indexes`): equalities, then range.
+RELAY_INDEX = [("status", 1), ("outbox.pending", 1), ("updated_at", 1)]
 
 
 def connect(settings: MongoSettings) -> AsyncMongoClient[Document]:
@@ -74,6 +76,7 @@ class Submission:
 class PendingPublication:
     report_id: str
     event: ReportSubmitted
+    updated_at: datetime
 
 
 class ReportStore:
@@ -91,17 +94,22 @@ class ReportStore:
 
     async def ensure_indexes(self) -> None:
         # Every index costs each write of a report (a third of an update on SecantusDB), so
-        # `reports` has two. This one serves the outbox relay and the redrive (reports still
-        # `received`, oldest change first) and the counts by status.
-        await self._reports.create_index([("status", 1), ("updated_at", 1)])
+        # `reports` has two. This one serves the outbox relay's queries, which it polls every
+        # second: the backlog count, the pending publications and the redrive (oldest change
+        # first). Each names only fields of this index, by equality then range: SecantusDB
+        # scans the whole collection for a query that names any other field or uses `$in`
+        # (0.5 s at 20,000 reports, three times a second), where mongod would filter the index.
+        await self._reports.create_index(RELAY_INDEX)
         # Reports are deleted once their retention period has run (set when dispatched).
         await self._reports.create_index("expires_at", expireAfterSeconds=0)
         await self._decisions.create_index(
             "decided_at", expireAfterSeconds=int(DECISION_RETENTION.total_seconds())
         )
-        # Earlier versions had a third index for the outbox; the first one serves it now.
-        if "outbox.pending_1" in await self._reports.index_information():
-            await self._reports.drop_index("outbox.pending_1")
+        # Earlier versions had other indexes for the outbox and the redrive; this one serves both.
+        existing = await self._reports.index_information()
+        for earlier in ("outbox.pending_1", "status_1_updated_at_1"):
+            if earlier in existing:
+                await self._reports.drop_index(earlier)
 
     async def ping(self) -> None:
         await self._database.command("ping")
@@ -158,24 +166,25 @@ class ReportStore:
     ) -> list[PendingPublication]:
         """Reports short of dispatched whose last change is older than `older_than`: their
         messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
-        return await self._publications(
-            {
-                # `triaged` was a stored status before decisions had their own collection.
-                "status": {"$in": [ReportStatus.RECEIVED.value, ReportStatus.TRIAGED.value]},
-                "updated_at": {"$lt": now() - older_than},
-                "outbox.pending": False,
-            },
-            limit=limit,
-        )
+        # `triaged` was a stored status before decisions had their own collection. One query a
+        # status: an `$in` would not be served by the index (see `ensure_indexes`).
+        cutoff = now() - older_than
+        found: list[PendingPublication] = []
+        for status in (ReportStatus.RECEIVED, ReportStatus.TRIAGED):
+            query = {"status": status.value, "outbox.pending": False, "updated_at": {"$lt": cutoff}}
+            found.extend(await self._publications(query, limit=limit))
+        return sorted(found, key=lambda item: item.updated_at)[:limit]
 
     async def _publications(self, query: Document, *, limit: int) -> list[PendingPublication]:
         cursor = (
-            self._reports.find(query, {"report": 1, "submitted_at": 1})
+            self._reports.find(query, {"report": 1, "submitted_at": 1, "updated_at": 1})
             .sort("updated_at", 1)
             .limit(limit)
         )
         return [
-            PendingPublication(report_id=doc["_id"], event=submitted_event(doc))
+            PendingPublication(
+                report_id=doc["_id"], event=submitted_event(doc), updated_at=doc["updated_at"]
+            )
             async for doc in cursor
         ]
 
