@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aiokafka.admin import AIOKafkaAdminClient
 from pymongo import AsyncMongoClient, WriteConcern
 
 from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
@@ -21,6 +22,7 @@ from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.cli.scenarios import generate
 from aiguillage.shared.kafka import ensure_topics
 from aiguillage.shared.mongo import Document
+from aiguillage.shared.settings import KafkaSettings
 
 STAGES = ("stage1", "stage2", "stage3")
 DATABASE = "bench_baseline"
@@ -89,6 +91,7 @@ async def run_baseline(
         await send.stop()
         await clock.stop()
         _stop(processes)
+        await _remove_data(servers, kafka, topics, mode)
     return BaselineRun(
         throughput=Throughput(
             name=f"baseline {mode}",
@@ -98,6 +101,25 @@ async def run_baseline(
         ),
         processes=costs,
     )
+
+
+async def _remove_data(
+    servers: BenchServers, kafka: KafkaSettings, topics: list[str], mode: str
+) -> None:
+    """Delete the baseline's topics and collection once measured: Tansu holds every message in
+    memory and its cost per message grows with what it holds, so what the baselines leave behind
+    would slow the runs after them (ours)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
+    await admin.start()
+    try:
+        await admin.delete_topics(topics)
+    finally:
+        await admin.close()
+    client: AsyncMongoClient[Document] = AsyncMongoClient(servers.mongo_url, tz_aware=True)
+    try:
+        await client[DATABASE].drop_collection(mode)
+    finally:
+        await client.close()
 
 
 async def _insert_documents(servers: BenchServers, mode: str, ids: list[str]) -> None:

@@ -88,7 +88,8 @@ class CaseStore:
         joined: Counter[str],
     ) -> dict[str, Document]:
         """One upsert per case of the batch (its counter up by its reports, its best priority),
-        then the cases as they are now."""
+        then the cases as they are now: read back only those that existed before (a case this
+        batch created holds this batch's reports alone, as its first ones)."""
         best: dict[str, int] = {}
         for member in members:
             if member.report_id in case_of:
@@ -97,7 +98,7 @@ class CaseStore:
                     best.get(case_id, len(PRIORITY_RANK)), PRIORITY_RANK[member.priority]
                 )
         at = now()
-        await self._cases.bulk_write(
+        result = await self._cases.bulk_write(
             [
                 UpdateOne(
                     {"_id": case_id},
@@ -113,8 +114,23 @@ class CaseStore:
             ],
             ordered=False,
         )
-        docs = await find_by_ids(self._cases, best, {"url": 1, "best_rank": 1, "reports": 1})
-        return {doc["_id"]: doc for doc in docs}
+        created = set((result.upserted_ids or {}).values())  # None: unacknowledged, read all
+        cases = {
+            case_id: {
+                "_id": case_id,
+                "url": url_of[case_id],
+                "best_rank": rank,
+                "reports": joined[case_id],
+            }
+            for case_id, rank in best.items()
+            if case_id in created
+        }
+        existing = [case_id for case_id in best if case_id not in created]
+        if existing:
+            projection = {"url": 1, "best_rank": 1, "reports": 1}
+            for doc in await find_by_ids(self._cases, existing, projection):
+                cases[doc["_id"]] = doc
+        return cases
 
 
 def _case_id(url: str) -> str:
