@@ -162,9 +162,8 @@ class Vocabulary:
         for name in names:
             bodies = []  # the group's alternatives that can start at this word, in order
             for body, group_keys in self.alternatives[name]:
-                key = next((key for key in keys if key in group_keys), None)
-                if key is not None:
-                    bodies.extend(_specialised(body, key) if word is None else _at_word(body, word))
+                if any(key in group_keys for key in keys):
+                    bodies.extend([body] if word is None else _at_word(body, word))
             if not bodies:
                 continue  # none of them can start at this word after all
             named.append(name)
@@ -190,16 +189,14 @@ class Vocabulary:
         if found is None:
             keys = self._keys(beginning)
             names = sorted({name for key in keys for name in self._groups_by_key[key]})
-            found = self._by_beginning[beginning] = self._plan(keys, names)
+            # A beginning that is a whole word is reached by that word alone.
+            word = beginning[:-1] if beginning.endswith(" ") else None
+            found = self._by_beginning[beginning] = self._plan(keys, names, word=word)
         return found
 
     def _keys(self, beginning: str) -> list[str]:
-        """The keys a word with this beginning has, the word itself first (when it is a key, its
-        terms can be narrowed to the word: see `_specialised`)."""
-        return sorted(
-            (key for key in word_keys(beginning) if key in self._groups_by_key),
-            key=lambda key: (not key.endswith(" "), key),
-        )
+        """The keys a word with this beginning has."""
+        return sorted(key for key in word_keys(beginning) if key in self._groups_by_key)
 
     def for_word(self, word: str) -> Beginning | None:
         """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
@@ -221,11 +218,12 @@ class Vocabulary:
                 kept.append(name)
             elif any(re.fullmatch(body, word) for body in bodies):
                 certain.append(name)
-        whole = word in self.whole_words
-        if not whole and not certain and len(kept) == len(base.names):
+        if not certain and len(kept) == len(base.names):
             return base
-        # Narrowed to the word itself only for a vocabulary word (a bounded set): a pattern for
-        # each new number, name or typo of the reports would cost a compilation each.
+        # Terms are written as the word only for a vocabulary word (whose beginning is the word
+        # itself, a bounded set): a pattern for each new number, name or typo of the reports
+        # would cost a compilation each.
+        whole = beginning.endswith(" ")
         plan = self._plan(keys, kept, tuple(certain), word if whole else None)
         return None if plan.pattern is None and not plan.certain else plan
 
@@ -249,28 +247,6 @@ class Vocabulary:
 
     def normalise(self, text: str) -> str:
         return normalise(text, self.words, self.phrases, self._phrase_pattern)
-
-
-def _specialised(body: str, key: str) -> list[str]:
-    """The term as it can match at a word that is exactly `key`'s word, as alternatives in the
-    term's order: a leading group ("(?:d une|du|de la) …") is distributed over what follows
-    ("d une …", "du …", "de la …": the same tries in the same order) and its branches whose first
-    word cannot be this word are dropped ("d une …" at "de"). Exact, and it lets the gates share
-    literal beginnings (see `_factored`). Empty: the term cannot match at this word."""
-    if not key.endswith(" ") or not body.startswith("(?:"):
-        return [body]
-    close = _closing(body)
-    rest = body[close + 1 :]
-    tail: list[str] = []
-    if rest.startswith("?") and not rest.startswith("??"):
-        rest = rest[1:]
-        # An optional group is tried first, then the term without it.
-        tail = [rest] if _may_begin(rest, "", key[:-1]) else []
-    elif rest[:1] in _QUANTIFIERS:
-        return [body]
-    word = key[:-1]
-    branches = _top_level_branches(body[3:close])
-    return [branch + rest for branch in branches if _may_begin(branch, rest, word)] + tail
 
 
 def _at_word(body: str, word: str) -> list[str]:
@@ -320,22 +296,6 @@ def _first_word_end(body: str) -> int | None:
             depth -= 1
         i += 1
     return len(body)
-
-
-def _may_begin(branch: str, rest: str, word: str) -> bool:
-    """Whether `branch` followed by `rest` may have `word` as its first word (False only when its
-    literal beginning rules it out)."""
-    atoms, remainder = _literal_head(branch)
-    letters = ""
-    for atom in atoms:
-        if atom in (_ATOM_SEP, _GAP):
-            return letters == word  # the first word ends here
-        letters += atom
-    if not word.startswith(letters):
-        return False
-    if not remainder and rest.startswith(_ATOM_SEP):
-        return letters == word  # the branch is the whole first word
-    return True
 
 
 def _closing(body: str) -> int:
