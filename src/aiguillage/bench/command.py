@@ -8,6 +8,8 @@ import shlex
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +26,17 @@ from aiguillage.bench.phases import (
     throughput_http,
     warm_up,
 )
-from aiguillage.bench.pipeline import BENCH_ENV, Driver, start_pipeline, wait_ready
+from aiguillage.bench.pipeline import (
+    BENCH_ENV,
+    LATENCY,
+    THROUGHPUT,
+    Driver,
+    Namespace,
+    PipelineStack,
+    delete_topics,
+    start_pipeline,
+    wait_ready,
+)
 from aiguillage.bench.report import print_results
 from aiguillage.bench.results import BenchResults, ProcessCost
 from aiguillage.bench.servers import PARTITIONS, BenchServers, bench_servers
@@ -123,7 +135,10 @@ async def run(
             "count": f"{count:,} messages per throughput run (after {WARM_UP} warm-up ones)",
             "latency runs": f"{', '.join(f'{r:g}/s' for r in rates)} for {duration_s:g} s each",
             "pipeline": f"{replicas} triage and {replicas} dispatch process(es), 1 intake; "
-            + ", ".join(f"{k}={v}" for k, v in BENCH_ENV.items()),
+            + ", ".join(f"{k}={v}" for k, v in BENCH_ENV.items())
+            + f"; topic prefix and database {THROUGHPUT.prefix} / {THROUGHPUT.database} for "
+            f"the throughput runs, then a fresh stack on {LATENCY.prefix} / "
+            f"{LATENCY.database} for the latency runs",
         },
     )
     if not skip_baselines:
@@ -136,28 +151,39 @@ async def run(
             for cost in baseline.processes:
                 results.add_process(cost)
     console.print(f"[dim]starting the services ({replicas} triage, {replicas} dispatch)…[/]")
-    stack = start_pipeline(servers, logs, triage=replicas, dispatch=replicas)
-    try:
-        await wait_ready(stack, servers, timeout_s=120)
-        driver = await Driver(servers, stack).start()
-        try:
-            await warm_up(driver, count=WARM_UP, seed=SEED + 1, timeout_s=120)
-            cpu: dict[str, dict[str, float]] = {}
-            console.print(f"[dim]pipeline direct: {count:,} reports…[/]")
-            direct = await throughput_direct(
-                driver, stack, count=count, seed=SEED + 2, timeout_s=timeout_s
+    async with running_pipeline(servers, logs, replicas, THROUGHPUT, console) as (stack, driver):
+        cpu: dict[str, dict[str, float]] = {}
+        console.print(f"[dim]pipeline direct: {count:,} reports…[/]")
+        direct = await throughput_direct(
+            driver, stack, count=count, seed=SEED + 2, timeout_s=timeout_s
+        )
+        results.throughputs.append(direct.throughput)
+        cpu[DIRECT] = direct.cpu_per_thousand
+        results.stage_cpu[DIRECT] = direct.stage_cpu()
+        if not skip_http:
+            console.print(f"[dim]pipeline HTTP: {count:,} reports…[/]")
+            http = await throughput_http(
+                driver, stack, count=count, seed=SEED + 3, timeout_s=timeout_s
             )
-            results.throughputs.append(direct.throughput)
-            cpu[DIRECT] = direct.cpu_per_thousand
-            results.stage_cpu[DIRECT] = direct.stage_cpu()
-            if not skip_http:
-                console.print(f"[dim]pipeline HTTP: {count:,} reports…[/]")
-                http = await throughput_http(
-                    driver, stack, count=count, seed=SEED + 3, timeout_s=timeout_s
+            results.throughputs.append(http.throughput)
+            cpu[HTTP] = http.cpu_per_thousand
+            results.stage_cpu[HTTP] = http.stage_cpu()
+        stack.check_running()
+        for name, pid in stack.pids().items():
+            results.add_process(
+                ProcessCost(
+                    name=name,
+                    peak_rss_bytes=peak_rss_bytes(pid),
+                    cpu_per_thousand={phase: per[name] for phase, per in cpu.items()},
                 )
-                results.throughputs.append(http.throughput)
-                cpu[HTTP] = http.cpu_per_thousand
-                results.stage_cpu[HTTP] = http.stage_cpu()
+            )
+    # The latency runs get a stack of their own, on empty topics: Tansu keeps every message in
+    # memory and slows as it fills, so after the throughput runs' reports the latency would
+    # measure how full the local broker is more than our pipeline (docs/benchmark.md).
+    await delete_topics(servers, THROUGHPUT)
+    if rates:
+        console.print("[dim]starting fresh services for the latency runs…[/]")
+        async with running_pipeline(servers, logs, replicas, LATENCY, console) as (stack, driver):
             for n, rate in enumerate(rates):
                 for path in (DIRECT,) if skip_http else (DIRECT, HTTP):
                     console.print(f"[dim]latency {path} at {rate:g}/s for {duration_s:g} s…[/]")
@@ -172,26 +198,32 @@ async def run(
                             timeout_s=timeout_s,
                         )
                     )
-            stack.check_running()
-            for name, pid in stack.pids().items():
-                results.add_process(
-                    ProcessCost(
-                        name=name,
-                        peak_rss_bytes=peak_rss_bytes(pid),
-                        cpu_per_thousand={phase: per[name] for phase, per in cpu.items()},
-                    )
-                )
+        await delete_topics(servers, LATENCY)
+    if "intake" in results.stage_cpu.get(DIRECT, {}):
+        results.notes.append(
+            "intake's CPU in the direct phase is its idle cost (the reports bypass it)."
+        )
+    return results
+
+
+@asynccontextmanager
+async def running_pipeline(
+    servers: BenchServers, logs: Path, replicas: int, namespace: Namespace, console: Console
+) -> AsyncIterator[tuple[PipelineStack, Driver]]:
+    """Our services on `namespace`, ready and warmed up, with a driver; stopped on the way out."""
+    stack = start_pipeline(servers, logs, triage=replicas, dispatch=replicas, namespace=namespace)
+    try:
+        await wait_ready(stack, servers, timeout_s=120)
+        driver = await Driver(servers, stack).start()
+        try:
+            await warm_up(driver, count=WARM_UP, seed=SEED + 1, timeout_s=120)
+            yield stack, driver
         finally:
             await driver.close()
     finally:
         started = time.monotonic()
         stack.stop()
         console.print(f"[dim]services stopped in {time.monotonic() - started:.1f} s[/]")
-    if "intake" in results.stage_cpu.get(DIRECT, {}):
-        results.notes.append(
-            "intake's CPU in the direct phase is its idle cost (the reports bypass it)."
-        )
-    return results
 
 
 def _cpus() -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from aiokafka.admin import AIOKafkaAdminClient
 from pymongo.asynchronous.database import AsyncDatabase
 
 from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
@@ -29,19 +30,13 @@ from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import ReportStatus
 
-PREFIX = "bench.pipeline."
-DATABASE = "bench_pipeline"
-TRIAGE_GROUP = f"{PREFIX}aiguillage-triage"
-DISPATCH_GROUP = f"{PREFIX}aiguillage-dispatch"
 HTTP_CONCURRENCY = 32
 INSERT_CONCURRENCY = 32
 QUERY_CHUNK = IN_CHUNK  # see aiguillage.shared.mongo.IN_CHUNK
 # What the bench changes from the services' defaults, printed with the figures. The outbox relay
 # and the redrive would otherwise publish the reports the bench stores ahead of the clock.
 BENCH_ENV = {
-    "AIGUILLAGE_KAFKA__TOPIC_PREFIX": PREFIX,
     "AIGUILLAGE_KAFKA__PARTITIONS": str(PARTITIONS),
-    "AIGUILLAGE_MONGO__DATABASE": DATABASE,
     "AIGUILLAGE_LOG_FORMAT": "json",
     "AIGUILLAGE_RATE_LIMIT_PER_MINUTE": "0",
     "AIGUILLAGE_OUTBOX_GRACE_S": "3600",
@@ -49,8 +44,35 @@ BENCH_ENV = {
 }
 
 
+@dataclass(frozen=True)
+class Namespace:
+    """Where one stack of our pipeline keeps its data: a topic prefix (its consumer groups
+    included) and a database."""
+
+    prefix: str
+    database: str
+
+    @property
+    def environment(self) -> dict[str, str]:
+        return {
+            "AIGUILLAGE_KAFKA__TOPIC_PREFIX": self.prefix,
+            "AIGUILLAGE_MONGO__DATABASE": self.database,
+        }
+
+    @property
+    def groups(self) -> tuple[str, str]:
+        """The triage and dispatch consumer groups."""
+        return f"{self.prefix}aiguillage-triage", f"{self.prefix}aiguillage-dispatch"
+
+
+# The throughput runs, then the latency runs on topics of their own (see `command.run`).
+THROUGHPUT = Namespace(prefix="bench.pipeline.", database="bench_pipeline")
+LATENCY = Namespace(prefix="bench.latency.", database="bench_latency")
+
+
 @dataclass(kw_only=True)
 class PipelineStack:
+    namespace: Namespace
     services: list[ServiceProcess]
     ports: dict[str, int]
     logs: Path
@@ -82,14 +104,20 @@ class PipelineStack:
 
 
 def start_pipeline(
-    servers: BenchServers, logs: Path, *, triage: int, dispatch: int
+    servers: BenchServers, logs: Path, *, triage: int, dispatch: int, namespace: Namespace
 ) -> PipelineStack:
     names = [
         "intake",
         *(f"triage-{i + 1}" for i in range(triage)),
         *(f"dispatch-{i + 1}" for i in range(dispatch)),
     ]
-    base = {**os.environ, **servers.environment(), **BENCH_ENV, "PYTHONUNBUFFERED": "1"}
+    base = {
+        **os.environ,
+        **servers.environment(),
+        **BENCH_ENV,
+        **namespace.environment,
+        "PYTHONUNBUFFERED": "1",
+    }
     services: list[ServiceProcess] = []
     ports: dict[str, int] = {}
     for name in names:
@@ -98,6 +126,7 @@ def start_pipeline(
         with (logs / f"{name}.log").open("ab") as log:
             services.append(ServiceProcess(name=name, env=env).start(output=log))
     return PipelineStack(
+        namespace=namespace,
         services=services,
         ports=ports,
         logs=logs,
@@ -105,6 +134,21 @@ def start_pipeline(
         dispatch=dispatch,
         server_pids=servers.pids,
     )
+
+
+async def delete_topics(servers: BenchServers, namespace: Namespace) -> None:
+    """Delete a stack's topics and database once its services are stopped (see `command.run`)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=servers.bootstrap_servers)
+    await admin.start()
+    try:
+        await admin.delete_topics(list(Topics(prefix=namespace.prefix).all()))
+    finally:
+        await admin.close()
+    client = connect(servers.mongo(namespace.database))
+    try:
+        await client.drop_database(namespace.database)
+    finally:
+        await client.close()
 
 
 async def wait_ready(stack: PipelineStack, servers: BenchServers, *, timeout_s: float) -> None:
@@ -126,7 +170,7 @@ async def wait_ready(stack: PipelineStack, servers: BenchServers, *, timeout_s: 
                 await asyncio.sleep(0.3)
     await wait_groups_stable(
         servers.kafka(),
-        {TRIAGE_GROUP: stack.triage, DISPATCH_GROUP: stack.dispatch},
+        dict(zip(stack.namespace.groups, (stack.triage, stack.dispatch), strict=True)),
         timeout_s=max(1.0, deadline - time.monotonic()),
     )
 
@@ -152,10 +196,11 @@ class Driver:
     """Feeds the running pipeline and waits for its reports to be dispatched."""
 
     def __init__(self, servers: BenchServers, stack: PipelineStack) -> None:
-        self._kafka = servers.kafka(prefix=PREFIX)
-        self._topics = Topics(prefix=PREFIX)
-        self._client = connect(servers.mongo(DATABASE))
-        self._database: AsyncDatabase[Document] = self._client[DATABASE]
+        namespace = stack.namespace
+        self._kafka = servers.kafka(prefix=namespace.prefix)
+        self._topics = Topics(prefix=namespace.prefix)
+        self._client = connect(servers.mongo(namespace.database))
+        self._database: AsyncDatabase[Document] = self._client[namespace.database]
         self._store = ReportStore(self._database)
         group_commit_max = IntakeSettings.model_fields["group_commit_max"].default
         self._submissions = GroupCommit(self._store.insert_submitted, max_items=group_commit_max)
