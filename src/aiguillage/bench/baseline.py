@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiokafka.admin import AIOKafkaAdminClient
 from pymongo import AsyncMongoClient, WriteConcern
 
-from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
+from aiguillage.bench.clients import ArrivalClock, delete_topics, producer, wait_groups_stable
 from aiguillage.bench.measure import cpu_deltas, cpu_snapshot, peak_rss_bytes, per_thousand
 from aiguillage.bench.payload import MESSAGE_BYTES, baseline_message
 from aiguillage.bench.results import ProcessCost, Throughput
@@ -106,15 +105,8 @@ async def run_baseline(
 async def _remove_data(
     servers: BenchServers, kafka: KafkaSettings, topics: list[str], mode: str
 ) -> None:
-    """Delete the baseline's topics and collection once measured: Tansu holds every message in
-    memory and its cost per message grows with what it holds, so what the baselines leave behind
-    would slow the runs after them (ours)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
-    await admin.start()
-    try:
-        await admin.delete_topics(topics)
-    finally:
-        await admin.close()
+    """Delete the baseline's topics and collection once measured (see `delete_topics`)."""
+    await delete_topics(kafka, topics)
     client: AsyncMongoClient[Document] = AsyncMongoClient(servers.mongo_url, tz_aware=True)
     try:
         await client[DATABASE].drop_collection(mode)

@@ -38,6 +38,17 @@ def group_consumer(kafka: KafkaSettings, topic: str, group_id: str) -> Any:
     )
 
 
+async def delete_topics(kafka: KafkaSettings, topics: Collection[str]) -> None:
+    """Delete topics once a run is measured: Tansu holds every message in memory and costs more
+    per message the more it holds, so what one run leaves behind would slow the runs after it."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
+    await admin.start()
+    try:
+        await admin.delete_topics(list(topics))
+    finally:
+        await admin.close()
+
+
 async def wait_groups_stable(
     kafka: KafkaSettings, members: dict[str, int], *, timeout_s: float = 90.0
 ) -> None:

@@ -33,7 +33,7 @@ from aiguillage.bench.pipeline import (
     Driver,
     Namespace,
     PipelineStack,
-    delete_topics,
+    remove_namespace,
     start_pipeline,
     wait_ready,
 )
@@ -153,21 +153,15 @@ async def run(
     console.print(f"[dim]starting the services ({replicas} triage, {replicas} dispatch)…[/]")
     async with running_pipeline(servers, logs, replicas, THROUGHPUT, console) as (stack, driver):
         cpu: dict[str, dict[str, float]] = {}
-        console.print(f"[dim]pipeline direct: {count:,} reports…[/]")
-        direct = await throughput_direct(
-            driver, stack, count=count, seed=SEED + 2, timeout_s=timeout_s
-        )
-        results.throughputs.append(direct.throughput)
-        cpu[DIRECT] = direct.cpu_per_thousand
-        results.stage_cpu[DIRECT] = direct.stage_cpu()
+        phases = [(DIRECT, throughput_direct, SEED + 2)]
         if not skip_http:
-            console.print(f"[dim]pipeline HTTP: {count:,} reports…[/]")
-            http = await throughput_http(
-                driver, stack, count=count, seed=SEED + 3, timeout_s=timeout_s
-            )
-            results.throughputs.append(http.throughput)
-            cpu[HTTP] = http.cpu_per_thousand
-            results.stage_cpu[HTTP] = http.stage_cpu()
+            phases.append((HTTP, throughput_http, SEED + 3))
+        for path, throughput, seed in phases:
+            console.print(f"[dim]pipeline {path}: {count:,} reports…[/]")
+            phase = await throughput(driver, stack, count=count, seed=seed, timeout_s=timeout_s)
+            results.throughputs.append(phase.throughput)
+            cpu[path] = phase.cpu_per_thousand
+            results.stage_cpu[path] = phase.stage_cpu()
         stack.check_running()
         for name, pid in stack.pids().items():
             results.add_process(
@@ -180,7 +174,7 @@ async def run(
     # The latency runs get a stack of their own, on empty topics: Tansu keeps every message in
     # memory and slows as it fills, so after the throughput runs' reports the latency would
     # measure how full the local broker is more than our pipeline (docs/benchmark.md).
-    await delete_topics(servers, THROUGHPUT)
+    await remove_namespace(servers, THROUGHPUT)
     if rates:
         console.print("[dim]starting fresh services for the latency runs…[/]")
         async with running_pipeline(servers, logs, replicas, LATENCY, console) as (stack, driver):
@@ -198,7 +192,7 @@ async def run(
                             timeout_s=timeout_s,
                         )
                     )
-        await delete_topics(servers, LATENCY)
+        await remove_namespace(servers, LATENCY)
     if "intake" in results.stage_cpu.get(DIRECT, {}):
         results.notes.append(
             "intake's CPU in the direct phase is its idle cost (the reports bypass it)."

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from aiokafka.admin import AIOKafkaAdminClient
 from pymongo.asynchronous.database import AsyncDatabase
 
-from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
+from aiguillage.bench.clients import ArrivalClock, delete_topics, producer, wait_groups_stable
 from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.publishing import PublishedMarks
@@ -136,14 +135,9 @@ def start_pipeline(
     )
 
 
-async def delete_topics(servers: BenchServers, namespace: Namespace) -> None:
+async def remove_namespace(servers: BenchServers, namespace: Namespace) -> None:
     """Delete a stack's topics and database once its services are stopped (see `command.run`)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=servers.bootstrap_servers)
-    await admin.start()
-    try:
-        await admin.delete_topics(list(Topics(prefix=namespace.prefix).all()))
-    finally:
-        await admin.close()
+    await delete_topics(servers.kafka(), Topics(prefix=namespace.prefix).all())
     client = connect(servers.mongo(namespace.database))
     try:
         await client.drop_database(namespace.database)

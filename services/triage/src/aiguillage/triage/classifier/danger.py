@@ -9,6 +9,8 @@ place ("ce lycée va se faire shooter", "je vais faire sauter la mairie") is imm
 violence under way (broadcast live), are risks to life like a suicide announcement.
 """
 
+from collections.abc import Sequence
+
 from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
@@ -80,30 +82,32 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
-    timing = [
-        *evidence.find("imminent_time", hidden_by=("reported_time",)),
-        *evidence.find("ongoing"),
-    ]
-    if scheduled:
-        dates = evidence.find("imminent_time", hidden_by=("reported_time",))
-        for cue in scheduled:
-            for when in dates:
-                if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
-                    return True, reason(
-                        subject="imminent_danger",
-                        rule="a dangerous challenge given a date or a time",
-                        signals=(cue.signal, when.signal),
-                    )
-    for cue in life:
-        for when in timing:
-            if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
-                return True, reason(
-                    subject="imminent_danger",
-                    rule="a threat to life with a time or place that makes it imminent, or ongoing",
-                    signals=(cue.signal, when.signal),
-                )
+    dates = evidence.find("imminent_time", hidden_by=("reported_time",))
+    dated = _near(scheduled, dates)
+    if dated is not None:
+        return True, reason(
+            subject="imminent_danger",
+            rule="a dangerous challenge given a date or a time",
+            signals=(dated[0].signal, dated[1].signal),
+        )
+    timed = _near(life, [*dates, *evidence.find("ongoing")])
+    if timed is not None:
+        return True, reason(
+            subject="imminent_danger",
+            rule="a threat to life with a time or place that makes it imminent, or ongoing",
+            signals=(timed[0].signal, timed[1].signal),
+        )
     return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
         signals=((life or scheduled)[0].signal,),
     )
+
+
+def _near(cues: Sequence[Match], times: Sequence[Match]) -> tuple[Match, Match] | None:
+    """The first cue with a time in its sentence or close to it, and that time."""
+    for cue in cues:
+        for when in times:
+            if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
+                return cue, when
+    return None
