@@ -21,6 +21,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+import uvloop
 from aiokafka import TopicPartition
 from pymongo import AsyncMongoClient, UpdateOne, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
@@ -108,4 +109,5 @@ async def run(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(run(sys.argv[1:]))
+    # The event loop the services run on (uvicorn picks uvloop): the comparison is of the code.
+    uvloop.run(run(sys.argv[1:]))

@@ -16,6 +16,7 @@ from prometheus_client import make_asgi_app
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
+from aiguillage.shared.heap import freeze_startup_heap
 from aiguillage.shared.mongo import Document, ReportStore
 from aiguillage.shared.settings import ServiceSettings
 from aiguillage.shared.startup import prepare
@@ -47,6 +48,7 @@ def consumer_app(
 
     async def start() -> None:
         await prepare(settings, store=store, broker=broker)
+        freeze_startup_heap()
 
     async def close_database() -> None:
         await client.close()

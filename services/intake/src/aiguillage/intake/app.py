@@ -18,6 +18,7 @@ from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.routes import router
 from aiguillage.intake.settings import IntakeSettings
 from aiguillage.shared.credentials import ApiKeyStore
+from aiguillage.shared.heap import freeze_startup_heap
 from aiguillage.shared.kafka import make_broker
 from aiguillage.shared.mongo import ReportStore, connect
 from aiguillage.shared.startup import prepare
@@ -51,6 +52,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
                 per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
             ),
         )
+        freeze_startup_heap()
         relay = asyncio.create_task(
             publisher.relay_forever(
                 interval_s=settings.outbox_interval_s,
