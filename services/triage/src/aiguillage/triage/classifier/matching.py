@@ -10,6 +10,7 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
@@ -101,9 +102,9 @@ class Evidence:
             match = pattern.match(text, here - 1)
             if match is None:
                 continue  # no alternative of any group can match at this word
-            for group, captured in zip(names, match.groups(), strict=True):
-                if captured is None:
-                    continue
+            captures = match.groups()
+            # The groups that matched (a capture is never empty), picked out in C: most did not.
+            for group, captured in compress(zip(names, captures, strict=True), captures):
                 end = here - 1 + len(captured)
                 found = spans.get(group)
                 if found is None:
@@ -132,6 +133,9 @@ class Evidence:
         low = max(at - NEGATION_WINDOW, 0)
         while index >= low:
             role = roles.get(words[index])
+            if role is None:  # most words (tested first: each enum member lookup below costs)
+                index -= 1
+                continue
             if role is NegationRole.CLAUSE_END:
                 return False
             if role is NegationRole.NEGATOR:

@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.prefilter import KEY_LENGTH, first_word_keys, word_keys
-from aiguillage.triage.classifier.text import SENTENCE_MARK, normalise, strip_accents
+from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise, strip_accents
 
-_GAP = r"(?:[ ,]+[a-z0-9]+){0,4}[ ,]+"
+_GAP = r"(?:[ ,]+[a-z0-9]++){0,4}[ ,]+"
 _SEP = r"[ ,]+"
 _SEP_MARK = "[ ,]"  # in a compiled term: a word separator (the term spans several words)
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -245,8 +245,12 @@ class Vocabulary:
         # A leading literal space (kept in the replacement) lets the engine skip to word starts.
         return re.compile(r" (?:" + "|".join(parts) + r")(?= )")
 
+    @cached_property
+    def _spelling(self) -> Spelling:
+        return Spelling(self.words)
+
     def normalise(self, text: str) -> str:
-        return normalise(text, self.words, self.phrases, self._phrase_pattern)
+        return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
 
 
 def _at_word(body: str, word: str) -> list[str]:
@@ -386,10 +390,11 @@ def _top_level_bar(body: str) -> bool:
 
 def _factored(bodies: list[str]) -> str:
     """One expression matching where any of `bodies` matches, with shared literal beginnings
-    written once (a trie), so that a failing word costs a few character tests. The order of the
+    written once (a trie), so that a failing word costs a few character tests; so are the
+    alternatives of the groups inside the bodies ("(?:meuf|mere|…)"). The order of the
     alternatives is not kept: use it where only "does any match" counts (the gates)."""
     trie: dict[str, Any] = {}
-    for body in bodies:
+    for body in map(_factored_groups, bodies):
         atoms, rest = _literal_head(body)
         node = trie
         for atom in atoms:
@@ -402,6 +407,26 @@ def _factored(bodies: list[str]) -> str:
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     return emit(trie)
+
+
+def _factored_groups(body: str) -> str:
+    """`body` with the alternatives of each of its groups written as a trie (see `_factored`)."""
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if body.startswith("(?:", i):
+            close = i + _closing(body[i:])
+            out.append("(?:" + _factored(_top_level_branches(body[i + 3 : close])) + ")")
+            i = close + 1
+        elif body[i] == "[":  # a character class, copied whole
+            end = body.index("]", i) + 1
+            out.append(body[i:end])
+            i = end
+        else:
+            step = 2 if body[i] == "\\" else 1  # an escaped character is copied whole
+            out.append(body[i : i + step])
+            i += step
+    return "".join(out)
 
 
 def _alternatives(
