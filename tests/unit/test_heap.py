@@ -3,12 +3,13 @@ import gc
 from aiguillage.shared.heap import freeze_startup_heap
 
 
-def test_the_start_up_heap_leaves_the_collectors_generations() -> None:
-    kept = [object() for _ in range(1_000)]
-    assert gc.get_freeze_count() == 0
+def test_the_objects_alive_at_start_up_leave_the_collectors_generations() -> None:
+    # An app started earlier in this process may have frozen its own heap already.
+    before = gc.get_freeze_count()
+    kept = [[] for _ in range(1_000)]  # lists: objects the collector tracks
     try:
         freeze_startup_heap()
-        assert gc.get_freeze_count() >= len(kept)
+        assert gc.get_freeze_count() >= before + len(kept)
     finally:
-        gc.unfreeze()
-    assert gc.get_freeze_count() == 0
+        if before == 0:
+            gc.unfreeze()
