@@ -14,7 +14,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
-from aiguillage.triage.classifier.vocab import Beginning, NegationRole, Vocabulary
+from aiguillage.triage.classifier.vocab import NegationRole, Vocabulary
 
 NEGATION_WINDOW = 3
 # "ni menacée ni insultée", "aucun propos raciste ou antisémite": a coordinator carries the negation
@@ -22,8 +22,6 @@ NEGATION_WINDOW = 3
 COORDINATION_REACH = 3
 # Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
 MAX_CACHED_WORDS = 100_000
-# `_by_word.get`'s default for a word not planned yet (compared by identity).
-_UNSEEN = Beginning(None, (), ())
 
 
 class Match(NamedTuple):
@@ -78,15 +76,16 @@ class Evidence:
         vocabulary = self.vocabulary
         spans: dict[str, list[tuple[int, int]]] = {}
         plans = vocabulary._by_word
-        start = 0  # the text is single-spaced: the space before each word
+        end = 0  # the text is single-spaced (" a b "): a word starts a space after the previous one
         for word in words:
-            plan = plans.get(word, _UNSEEN)
-            if plan is _UNSEEN:
+            here = end + 1
+            end = here + len(word)
+            try:
+                plan = plans[word]
+            except KeyError:  # a word not planned yet
                 plan = vocabulary.for_word(word)
                 if len(plans) < MAX_CACHED_WORDS:
                     plans[word] = plan
-            here = start + 1
-            start += len(word) + 1
             if plan is None:
                 continue  # nothing can start at this word (the common case)
             pattern, names, certain = plan
@@ -94,9 +93,9 @@ class Evidence:
                 # A group that matches this word whole, whatever follows (see for_word).
                 found = spans.get(group)
                 if found is None:
-                    spans[group] = [(here, start)]
+                    spans[group] = [(here, end)]
                 elif here >= found[-1][1]:
-                    found.append((here, start))
+                    found.append((here, end))
             if pattern is None:
                 continue
             match = pattern.match(text, here - 1)
@@ -105,12 +104,12 @@ class Evidence:
             captures = match.groups()
             # The groups that matched (a capture is never empty), picked out in C: most did not.
             for group, captured in compress(zip(names, captures, strict=True), captures):
-                end = here - 1 + len(captured)
+                span = (here, here - 1 + len(captured))
                 found = spans.get(group)
                 if found is None:
-                    spans[group] = [(here, end)]
+                    spans[group] = [span]
                 elif here >= found[-1][1]:  # no overlap with the previous match
-                    found.append((here, end))
+                    found.append(span)
         return spans
 
     @cached_property
@@ -187,16 +186,21 @@ class Evidence:
         for innocent_group in hidden_by:
             if not matches:
                 break
-            innocent = self.all(innocent_group)
-            if innocent:
+            if innocent_group in self.present:  # (most innocent groups have no match)
+                innocent = self.all(innocent_group)
                 matches = [m for m in matches if not any(_overlap(m, i) for i in innocent)]
         result = self._found[key] = tuple(matches)
         return result
 
+    # `has` and `signals` test the group first: most of their calls are about a group with no match,
+    # and then they need neither `find` nor a list of matches.
+
     def has(self, group: str, *, hidden_by: tuple[str, ...] = ()) -> bool:
-        return bool(self.find(group, hidden_by=hidden_by))
+        return group in self.present and bool(self.find(group, hidden_by=hidden_by))
 
     def signals(self, group: str, *, hidden_by: tuple[str, ...] = (), limit: int = 3) -> list[str]:
+        if group not in self.present:
+            return []
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
 
 
