@@ -4,7 +4,7 @@ Each category's rules add weights; the category applies at 1.0. The reporter's t
 `hint_weight` (0.4): enough to confirm weak evidence, never enough alone.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aiguillage.shared.decision import Reason
 from aiguillage.shared.vocabulary import Category
@@ -15,8 +15,7 @@ from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 GLOBAL_INNOCENT = "innocent_all"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     category: Category
     score: float
     reasons: tuple[Reason, ...]
@@ -25,9 +24,8 @@ class Finding:
 def _rule_matches(
     evidence: Evidence, rule: Rule, hidden: tuple[str, ...], facts: dict[str, bool]
 ) -> list[Match] | None:
-    """The matches that satisfy `rule`, or None when it does not apply."""
-    if not rule.needs <= evidence.present:
-        return None
+    """The matches that satisfy `rule`, or None when it does not apply (the caller has checked
+    that each group it needs has some match)."""
     found: list[tuple[Match, ...]] = []
     for group in rule.when:
         if group.startswith("@"):
@@ -38,7 +36,7 @@ def _rule_matches(
         if not matches:
             return None
         found.append(matches)
-    if any(evidence.has(group, hidden_by=hidden) for group in rule.unless):
+    if rule.unless and any(evidence.has(group, hidden_by=hidden) for group in rule.unless):
         return None
     if rule.same_sentence and len(found) > 1:
         common = set.intersection(*({m.sentence for m in matches} for matches in found))
@@ -55,8 +53,7 @@ def score_category(
     hint_weight: float,
     facts: dict[str, bool],
 ) -> Finding:
-    if spec.needs_any is not None and spec.needs_any.isdisjoint(evidence.present):
-        return Finding(spec.category, 0.0, ())
+    subject = f"category:{spec.category}"
     hidden = (GLOBAL_INNOCENT,) + ((spec.innocent,) if spec.innocent else ())
     score = 0.0
     reasons: list[Reason] = []
@@ -73,17 +70,13 @@ def score_category(
         else:
             gained = rule.weight
         score += gained
-        signals = [m.signal for m in matches[:4]] + [
-            f"fact:{g[1:]}" for g in rule.when if g.startswith("@")
-        ]
-        reasons.append(
-            reason(subject=f"category:{spec.category}", rule=rule.because, signals=tuple(signals))
-        )
+        signals = (*[m.signal for m in matches[:4]], *rule.fact_signals)
+        reasons.append(reason(subject=subject, rule=rule.because, signals=signals))
     if hint == spec.category and score > 0:
         score += hint_weight
         reasons.append(
             reason(
-                subject=f"category:{spec.category}",
+                subject=subject,
                 rule="the box the reporter ticked confirms weaker evidence",
                 signals=(f"field:category_hint={hint}",),
             )

@@ -49,6 +49,11 @@ class Rule:
         """The vocabulary groups that must all match (facts such as `@victim_minor` aside)."""
         return frozenset(g for g in self.when if not g.startswith("@"))
 
+    @cached_property
+    def fact_signals(self) -> tuple[str, ...]:
+        """The signals of the facts that must hold ("@victim_minor" → "fact:victim_minor")."""
+        return tuple(f"fact:{g[1:]}" for g in self.when if g.startswith("@"))
+
 
 @dataclass(frozen=True)
 class CategorySpec:
@@ -85,8 +90,8 @@ class Beginning(NamedTuple):
     can, in one call: first a gate made of all their alternatives (when it fails, the common case,
     the call ends there), then, for each group of `names` in turn, an optional look-ahead whose
     capture is the group's match at this word: its first alternative, in the group's order, that
-    matches (unset when none does). `certain`: groups that match the word itself whatever follows
-    (see `Vocabulary.for_word`), recorded without a test."""
+    matches (unset when none does; the group's own gate comes first). `certain`: groups that match
+    the word itself whatever follows (see `Vocabulary.for_word`), recorded without a test."""
 
     pattern: re.Pattern[str] | None
     names: tuple[str, ...]
@@ -168,7 +173,12 @@ class Vocabulary:
                 continue  # none of them can start at this word after all
             named.append(name)
             heads.update(bodies)
-            captures.append("(?:(?=( (?:" + "|".join(bodies) + ")(?![a-z0-9])))|)")
+            capture = "(?=( (?:" + "|".join(bodies) + ")(?![a-z0-9])))"
+            if len(bodies) > 1:
+                # The group's own gate first: a group that cannot match here is passed over at a
+                # few character tests, not by trying its alternatives one by one.
+                capture = f"(?= {_factored(sorted(bodies))}(?![a-z0-9]))" + capture
+            captures.append(f"(?:{capture}|)")
         if not named:
             return Beginning(None, (), certain)
         gate = " " + _factored(sorted(heads)) + "(?![a-z0-9])"
@@ -261,14 +271,10 @@ def _at_word(body: str, word: str) -> list[str]:
     if _top_level_bar(body):
         return [found for branch in _top_level_branches(body) for found in _at_word(branch, word)]
     if body.startswith("(?:"):
-        close = _closing(body)
-        rest = body[close + 1 :]
-        branches = _top_level_branches(body[3:close])
-        if rest.startswith("?") and not rest.startswith("??"):
-            rest = rest[1:]
-            branches.append("")  # an optional group is tried first, then the term without it
-        elif rest[:1] in _QUANTIFIERS:
+        leading = _leading_group(body)
+        if leading is None:
             return [body]
+        branches, rest = leading
         return [found for branch in branches for found in _at_word(branch + rest, word)]
     end = _first_word_end(body)
     if end is None:
@@ -276,6 +282,22 @@ def _at_word(body: str, word: str) -> list[str]:
     if re.fullmatch(body[:end], word) is None:
         return []
     return [re.escape(word) + body[end:]]
+
+
+def _leading_group(body: str) -> tuple[list[str], str] | None:
+    """The alternatives of the group that starts `body`, in order (an optional group is tried first,
+    then the term without it: a last, empty alternative), and what follows the group. None when
+    `body` does not start with a group, or with one that repeats."""
+    if not body.startswith("(?:"):
+        return None
+    close = _closing(body)
+    rest = body[close + 1 :]
+    branches = _top_level_branches(body[3:close])
+    if rest.startswith("?") and not rest.startswith("??"):
+        return [*branches, ""], rest[1:]
+    if rest[:1] in _QUANTIFIERS:
+        return None
+    return branches, rest
 
 
 def _first_word_end(body: str) -> int | None:
@@ -348,6 +370,10 @@ def _group_pattern(bodies: list[str]) -> re.Pattern[str]:
 
 _ATOM_SEP = "[ ,]+"
 _QUANTIFIERS = frozenset("?*+{")
+# In a gate, a group that follows a term's literal beginning is spread into the trie ("la (?:mere|
+# meuf) de" → "la mere de", "la meuf de"): the beginnings of its alternatives join the trie's, which
+# is faster than entering the group. Done while the copies of what follows it stay this short.
+_MAX_SPREAD_CHARS = 60
 
 
 def _literal_head(body: str) -> tuple[tuple[str, ...], str]:
@@ -394,12 +420,21 @@ def _factored(bodies: list[str]) -> str:
     alternatives of the groups inside the bodies ("(?:meuf|mere|…)"). The order of the
     alternatives is not kept: use it where only "does any match" counts (the gates)."""
     trie: dict[str, Any] = {}
-    for body in map(_factored_groups, bodies):
+
+    def insert(node: dict[str, Any], body: str) -> None:
         atoms, rest = _literal_head(body)
-        node = trie
         for atom in atoms:
             node = node.setdefault(atom, {})
-        node.setdefault("", []).append(rest)
+        leading = _leading_group(rest)
+        if leading is not None and _spread_cost(*leading) <= _MAX_SPREAD_CHARS:
+            branches, after = leading
+            for branch in branches:
+                insert(node, branch + after)
+        else:
+            node.setdefault("", []).append(_factored_groups(rest))
+
+    for body in bodies:
+        insert(trie, body)
 
     def emit(node: dict[str, Any]) -> str:
         parts = [atom + emit(child) for atom, child in node.items() if atom != ""]
@@ -407,6 +442,11 @@ def _factored(bodies: list[str]) -> str:
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     return emit(trie)
+
+
+def _spread_cost(branches: list[str], after: str) -> int:
+    """What spreading a group into the trie copies: what follows it, once more per alternative."""
+    return (len(branches) - 1) * len(after)
 
 
 def _factored_groups(body: str) -> str:
