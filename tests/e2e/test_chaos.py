@@ -105,13 +105,12 @@ async def _kill_at_random(
 async def _wait_dispatched(
     database: AsyncDatabase[Document], ids: list[str], *, timeout_s: float
 ) -> None:
-    reports = database.reports
     deadline = asyncio.get_running_loop().time() + timeout_s
     done = 0
     while asyncio.get_running_loop().time() < deadline:
-        done = await reports.count_documents({"status": "dispatched"})
+        done = await database.dispatches.count_documents({})
         if done == len(ids):
-            assert await reports.count_documents({}) == len(ids)
+            assert await database.reports.count_documents({}) == len(ids)
             return
         await asyncio.sleep(0.5)
     pytest.fail(f"only {done} of {len(ids)} reports dispatched")

@@ -3,6 +3,7 @@ that keeps failing. Nothing accepted may be lost."""
 
 import asyncio
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -20,6 +21,8 @@ from tests.support.kafka import collect
 from tests.support.servers import Servers, dedicated_broker, dedicated_database
 
 pytestmark = pytest.mark.connected
+# The services' default (see ServiceSettings.retention_days).
+RETENTION = timedelta(days=365)
 
 
 def numbered(i: int) -> dict[str, object]:
@@ -39,17 +42,12 @@ async def wait_all_dispatched(
 ) -> None:
     deadline = asyncio.get_running_loop().time() + timeout_s
     while asyncio.get_running_loop().time() < deadline:
-        done = await mongo[database].reports.count_documents(
-            {"_id": {"$in": ids}, "status": "dispatched"}
-        )
+        done = await mongo[database].dispatches.count_documents({"_id": {"$in": ids}})
         if done == len(ids):
             return
         await asyncio.sleep(0.25)
-    missing = (
-        await mongo[database]
-        .reports.find({"_id": {"$in": ids}, "status": {"$ne": "dispatched"}}, {"status": 1})
-        .to_list()
-    )
+    recorded = await mongo[database].dispatches.distinct("_id", {"_id": {"$in": ids}})
+    missing = sorted(set(ids) - set(recorded))
     pytest.fail(f"{len(missing)} of {len(ids)} reports never dispatched: {missing[:5]}")
 
 
@@ -158,7 +156,7 @@ async def test_a_report_that_keeps_failing_is_dead_lettered_and_the_rest_flows(
             timeout_s=30,
         )
         for _ in range(100):
-            doc = await ReportStore(mongo[database]).get(healthy["id"])
+            doc = await ReportStore(mongo[database], retention=RETENTION).get(healthy["id"])
             if doc and doc["status"] == "triaged":
                 break
             await asyncio.sleep(0.1)

@@ -43,7 +43,7 @@ async def test_accepted_report_is_stored_and_published(
             break
         await asyncio.sleep(0.05)
     assert stored is not None
-    assert stored["status"] == "received"
+    assert [h["status"] for h in stored["history"]] == ["received"]
     assert stored["report"]["reporter"]["contact_email"] == "parent@example.org"
     assert stored["outbox"]["pending"] is False
     assert accepted["tracking_token"] not in json.dumps(stored, default=str)

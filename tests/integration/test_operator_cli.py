@@ -176,8 +176,7 @@ def test_tail_rejects_filters_on_notices() -> None:
 async def store_reports() -> None:
     settings = ServiceSettings().mongo
     client = connect(settings)
-    store = ReportStore(client[settings.database])
-    retention = timedelta(days=30)
+    store = ReportStore(client[settings.database], retention=timedelta(days=30))
 
     async def submit(report_id: str, *, published: bool = True) -> None:
         body = report(f"report {report_id}")
@@ -203,7 +202,7 @@ async def store_reports() -> None:
             await store.record_triage({report_id: decided})
             routing = Routing(destinations=destinations, reasons=())
             record = DispatchRecord(decision=decided, triaged_at=now(), routing=routing)
-            await store.record_dispatch({report_id: record}, retention=retention)
+            await store.record_dispatch({report_id: record})
     finally:
         await client.close()
 

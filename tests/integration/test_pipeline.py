@@ -3,6 +3,7 @@
 import asyncio
 import json
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord
@@ -16,6 +17,8 @@ from tests.support.kafka import collect, wait_committed
 from tests.support.servers import Servers
 
 pytestmark = pytest.mark.connected
+# The services' default (see ServiceSettings.retention_days).
+RETENTION = timedelta(days=365)
 Records = list[ConsumerRecord[bytes, bytes]]
 
 
@@ -27,7 +30,7 @@ def destinations_of(records: Records, report_id: str) -> Counter[str]:
 async def wait_status(
     mongo: AsyncMongoClient[Document], database: str, report_id: str, status: str
 ) -> Document:
-    store = ReportStore(mongo[database])
+    store = ReportStore(mongo[database], retention=RETENTION)
     for _ in range(300):
         doc = await store.get(report_id)  # the status as intake shows it
         if doc is not None and doc["status"] == status:
@@ -102,18 +105,24 @@ async def test_example_1_is_split_and_redelivery_changes_nothing(
     assert destinations_of(records, accepted["id"]) == Counter(
         {"analysts": 1, "police": 1, "ofmin": 1}
     )
-    final = await mongo[database].reports.find_one({"_id": accepted["id"]})
+    final = await ReportStore(mongo[database], retention=RETENTION).get(accepted["id"])
     assert final is not None
     assert [h["status"] for h in final["history"]] == ["received", "triaged", "dispatched"]
     assert [h["by"] for h in final["history"]] == ["intake", "triage", "dispatch"]
-    # Deleted by the TTL index once the retention period (365 days by default) has run.
-    retention = final["expires_at"] - final["dispatch"]["dispatched_at"]
-    assert retention.days == 365
-    indexes = await mongo[database].reports.index_information()
-    assert any(
-        spec["key"] == [("expires_at", 1)] and spec.get("expireAfterSeconds") == 0
-        for spec in indexes.values()
-    ), indexes
+    # The report and its dispatch record are each deleted by a TTL index once the retention
+    # period (365 days by default) has run from when each was written.
+    report = await mongo[database].reports.find_one({"_id": accepted["id"]})
+    record = await mongo[database].dispatches.find_one({"_id": accepted["id"]})
+    assert report is not None
+    assert record is not None
+    assert (report["expires_at"] - report["submitted_at"]).days == 365
+    assert (record["expires_at"] - record["dispatched_at"]).days == 365
+    for collection in ("reports", "dispatches"):
+        indexes = await mongo[database][collection].index_information()
+        assert any(
+            spec["key"] == [("expires_at", 1)] and spec.get("expireAfterSeconds") == 0
+            for spec in indexes.values()
+        ), (collection, indexes)
 
 
 async def test_poison_messages_go_to_dead_letters_and_the_rest_flows(

@@ -43,7 +43,7 @@ async def test_the_relay_queries_are_served_by_an_index(
         servers.mongo_url, tz_aware=True, event_listeners=[queries]
     )
     try:
-        store = ReportStore(client[database])
+        store = ReportStore(client[database], retention=timedelta(days=365))
         await store.ensure_indexes()
         await store.outbox_backlog()
         await store.pending_publications(older_than=timedelta(seconds=2))

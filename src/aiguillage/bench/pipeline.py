@@ -7,7 +7,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,12 @@ from aiguillage.localstack.services import ServiceProcess
 from aiguillage.shared.credentials import new_secret, secret_hash
 from aiguillage.shared.events import ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics, event_headers
-from aiguillage.shared.mongo import IN_CHUNK, Document, ReportStore, Submission, connect, now
+from aiguillage.shared.mongo import Document, ReportStore, Submission, connect, find_by_ids, now
 from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.topics import Topics
-from aiguillage.shared.vocabulary import ReportStatus
 
 HTTP_CONCURRENCY = 32
 INSERT_CONCURRENCY = 32
-QUERY_CHUNK = IN_CHUNK  # see aiguillage.shared.mongo.IN_CHUNK
 # What the bench changes from the services' defaults, printed with the figures. The outbox relay
 # and the redrive would otherwise publish the reports the bench stores ahead of the clock.
 BENCH_ENV = {
@@ -195,11 +193,14 @@ class Driver:
         self._topics = Topics(prefix=namespace.prefix)
         self._client = connect(servers.mongo(namespace.database))
         self._database: AsyncDatabase[Document] = self._client[namespace.database]
-        self._store = ReportStore(self._database)
-        group_commit_max = IntakeSettings.model_fields["group_commit_max"].default
+        defaults = IntakeSettings.model_fields
+        self._store = ReportStore(
+            self._database, retention=timedelta(days=defaults["retention_days"].default)
+        )
+        group_commit_max = defaults["group_commit_max"].default
         self._submissions = GroupCommit(self._store.insert_submitted, max_items=group_commit_max)
         self._marks = PublishedMarks(
-            self._store, interval_s=IntakeSettings.model_fields["outbox_mark_interval_s"].default
+            self._store, interval_s=defaults["outbox_mark_interval_s"].default
         )
         self._producer: Any = producer(self._kafka)
         self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
@@ -298,30 +299,26 @@ class Driver:
 
     async def wait_dispatched(self, ids: Sequence[str], *, timeout_s: float) -> Timings:
         """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
-        publishes), then for MongoDB to say dispatched; return the times MongoDB holds."""
+        publishes), then for MongoDB to hold every dispatch record; return the times MongoDB
+        holds."""
         deadline = time.monotonic() + timeout_s
         await self._clock.last_arrival(ids, timeout_s=timeout_s)
         timings = Timings()
         missing = list(ids)
         while missing:
             self._stack.check_running()
-            for start in range(0, len(missing), QUERY_CHUNK):
-                cursor = self._database.reports.find(
-                    {
-                        "_id": {"$in": missing[start : start + QUERY_CHUNK]},
-                        "status": ReportStatus.DISPATCHED.value,
-                    },
-                    {"submitted_at": 1, "dispatch.dispatched_at": 1},
-                )
-                async for doc in cursor:
-                    timings.submitted[doc["_id"]] = doc["submitted_at"]
-                    timings.dispatched[doc["_id"]] = doc["dispatch"]["dispatched_at"]
+            dispatches = self._database.get_collection("dispatches")
+            for doc in await find_by_ids(dispatches, missing, {"dispatched_at": 1}):
+                timings.dispatched[doc["_id"]] = doc["dispatched_at"]
             missing = [i for i in missing if i not in timings.dispatched]
             if missing and time.monotonic() > deadline:
                 msg = f"{len(missing)} of {len(ids)} reports not dispatched in {timeout_s:.0f} s"
                 raise TimeoutError(msg)
             if missing:
                 await asyncio.sleep(0.2)
+        reports = self._database.get_collection("reports")
+        for doc in await find_by_ids(reports, ids, {"submitted_at": 1}):
+            timings.submitted[doc["_id"]] = doc["submitted_at"]
         return timings
 
 

@@ -1,12 +1,13 @@
 """`aiguillage status`: where the reports are (MongoDB) and how far behind the stages are (Kafka).
 
-It only reads: the counts come from the `reports` collection, the lag from each stage's committed
-offsets and the topics' high-water marks. It joins no consumer group, so the running stages are
-not disturbed (no rebalance).
+It only reads: the counts come from the `reports`, `decisions` and `dispatches` collections, the
+lag from each stage's committed offsets and the topics' high-water marks. It joins no consumer
+group, so the running stages are not disturbed (no rebalance).
 """
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -14,14 +15,13 @@ from typing import Any, TypeVar
 import typer
 from aiokafka import TopicPartition
 from aiokafka.errors import KafkaError
-from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import PyMongoError
 from rich.console import Console
 from rich.table import Table
 
 from aiguillage.dispatch.settings import DispatchSettings
 from aiguillage.shared.kafka import tool_consumer
-from aiguillage.shared.mongo import Document, connect
+from aiguillage.shared.mongo import connect
 from aiguillage.shared.settings import KafkaSettings, MongoSettings, ServiceSettings
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import STATUS_ORDER, Destination, Priority, ReportStatus
@@ -85,55 +85,44 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
 
 
 async def _report_counts(settings: MongoSettings) -> ReportCounts:
+    """A report's status is which stages' records it has (see aiguillage.shared.mongo): counted
+    over the reports that exist, with the priority and destinations of the latest record."""
     client = connect(settings)
     try:
-        reports = client[settings.database].get_collection("reports")
+        database = client[settings.database]
         # Fails fast (after the server selection timeout) when the database does not answer.
-        await client[settings.database].command("ping")
-        by_status = await _group(reports, [], "$status")
-        by_destination = await _group(
-            reports,
-            [
-                {"$match": {"dispatch.destinations": {"$exists": True}}},
-                {"$unwind": "$dispatch.destinations"},
-            ],
-            "$dispatch.destinations",
-        )
-        by_priority = await _group(
-            reports, [{"$match": {"triage.priority": {"$exists": True}}}], "$triage.priority"
-        )
-        # Until dispatch, a report's decision is in `decisions` (ReportStore): such a report is
-        # triaged, with that decision's priority.
-        received = await reports.distinct("_id", {"status": ReportStatus.RECEIVED.value})
-        decided = await _group(
-            client[settings.database].get_collection("decisions"),
-            [{"$match": {"_id": {"$in": received}}}],
-            "$decision.priority",
-        )
-        triaged = sum(decided.values())
-        if triaged:
-            by_status[ReportStatus.RECEIVED.value] -= triaged
-            by_status[ReportStatus.TRIAGED.value] = triaged
-        for priority, n in decided.items():
-            by_priority[priority] = by_priority.get(priority, 0) + n
+        await database.command("ping")
+        reports = database.get_collection("reports")
+        known = set(await reports.distinct("_id"))
+        by_destination: Counter[str] = Counter()
+        by_priority: Counter[str] = Counter()
+        dispatched: set[str] = set()
+        fields = {"triage.priority": 1, "dispatch.destinations": 1}
+        async for doc in database.get_collection("dispatches").find({}, fields):
+            if doc["_id"] in known:
+                dispatched.add(doc["_id"])
+                by_priority[doc["triage"]["priority"]] += 1
+                by_destination.update(doc["dispatch"]["destinations"])
+        triaged = 0
+        async for doc in database.get_collection("decisions").find({}, {"decision.priority": 1}):
+            if doc["_id"] in known and doc["_id"] not in dispatched:
+                triaged += 1
+                by_priority[doc["decision"]["priority"]] += 1
+        by_status = {
+            ReportStatus.RECEIVED.value: len(known) - len(dispatched) - triaged,
+            ReportStatus.TRIAGED.value: triaged,
+            ReportStatus.DISPATCHED.value: len(dispatched),
+        }
         return ReportCounts(
-            total=sum(by_status.values()),
+            total=len(known),
             by_status=by_status,
-            by_destination=by_destination,
-            by_priority=by_priority,
+            by_destination=dict(by_destination),
+            by_priority=dict(by_priority),
             outbox_pending=await reports.count_documents({"outbox.pending": True}),
             redriven=await reports.count_documents({"redrives": {"$gt": 0}}),
         )
     finally:
         await client.close()
-
-
-async def _group(
-    reports: AsyncCollection[Document], before: list[Document], key: str
-) -> dict[str, int]:
-    pipeline = [*before, {"$group": {"_id": key, "n": {"$sum": 1}}}]
-    cursor = await reports.aggregate(pipeline)
-    return {str(doc["_id"]): int(doc["n"]) async for doc in cursor}
 
 
 # --- Kafka -----------------------------------------------------------------------------------
@@ -230,9 +219,7 @@ def _reports_table(counts: ReportCounts) -> Table:
     table.add_column("status")
     table.add_column("reports", justify="right")
     for status in STATUS_ORDER:
-        table.add_row(status.value, str(counts.by_status.get(status.value, 0)))
-    for other in sorted(set(counts.by_status) - {s.value for s in STATUS_ORDER}):
-        table.add_row(other, str(counts.by_status[other]))
+        table.add_row(status.value, str(counts.by_status[status.value]))
     table.add_section()
     table.add_row("outbox pending", str(counts.outbox_pending))
     table.add_row("redriven", str(counts.redriven))

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pymongo import UpdateOne, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import BulkWriteError
 
 from aiguillage.shared.events import CaseSummary
-from aiguillage.shared.mongo import DUPLICATE_KEY, Document, find_by_ids, now
+from aiguillage.shared.mongo import Document, find_by_ids, insert_new, now
 from aiguillage.shared.urls import normalise_url
 from aiguillage.shared.vocabulary import Priority
 
@@ -113,7 +112,7 @@ class CaseStore:
             }
             for case_id, rank in best.items()
         }
-        existing = await self._insert_new(list(new.values()))
+        existing = await insert_new(self._cases, list(new.values()))
         cases = {case_id: doc for case_id, doc in new.items() if case_id not in existing}
         if not existing:
             return cases
@@ -137,16 +136,6 @@ class CaseStore:
         for doc in await find_by_ids(self._cases, existing, projection):
             cases[doc["_id"]] = doc
         return cases
-
-    async def _insert_new(self, docs: list[Document]) -> list[str]:
-        """Insert these cases; returns the ids of those that already existed."""
-        try:
-            await self._cases.insert_many(docs, ordered=False)
-        except BulkWriteError as error:
-            if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
-                raise
-            return [docs[e["index"]]["_id"] for e in error.details["writeErrors"]]
-        return []
 
 
 def _case_id(url: str) -> str:

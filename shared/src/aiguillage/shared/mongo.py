@@ -1,12 +1,14 @@
-"""MongoDB, the system of record: every report, its status and its stages' results.
+"""MongoDB, the system of record: every report and what each stage decided about it.
 
-One document per report in `reports`, keyed by the report id: inserted by intake, updated once by
-dispatch (status `dispatched`, with triage's decision and the routing). Triage's decisions are
-inserted into `decisions`, keyed by report id, rather than updating the report: an insert costs a
-fraction of an update (measured on SecantusDB: docs/benchmark.md), and until dispatch a report's
-status is `triaged` when its decision exists. Each stage writes a batch in one unordered bulk
-request of single-document writes: every write is atomic without a transaction, and a redelivered
-message changes nothing twice (an update is guarded by the report's status, an insert by its key).
+Each stage inserts its own record, keyed by the report id, and no stage rewrites another's: intake
+inserts the report into `reports`, triage its decision into `decisions`, dispatch its routing (with
+the decision it applied) into `dispatches`. A report's status is which of these records exist. An
+insert costs SecantusDB a third of an update (docs/benchmark.md), and a record keyed by the report
+id makes a redelivered message change nothing twice: its insert fails on the key. Each stage
+writes a batch in one unordered bulk insert; every write is atomic without a transaction.
+
+The report itself changes only for the outbox (its publication noted) and the redrive (its
+redrives counted); each record is deleted by a TTL index once the retention period has run.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pymongo import AsyncMongoClient, UpdateOne, WriteConcern
+from pymongo import AsyncMongoClient, WriteConcern
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import BulkWriteError, PyMongoError
@@ -30,11 +32,16 @@ DUPLICATE_KEY = 11_000
 # SecantusDB's cost of an `$in` grows with the square of its list (measured: 0.07 ms a document
 # for 50 ids, 0.44 for 500): lookups by many ids go by chunks of this many.
 IN_CHUNK = 50
-# A decision is needed only until dispatch copies it into its report; kept this long for
+# A decision is needed only until dispatch copies it into its record; kept this long for
 # reports whose dispatch waits (a dispatch outage, a dead letter), then deleted by MongoDB.
 DECISION_RETENTION = timedelta(days=30)
-# The outbox relay's index on `reports` (see `ReportStore.ensure_indexes`): equalities, then range.
-RELAY_INDEX = [("status", 1), ("outbox.pending", 1), ("updated_at", 1)]
+# The outbox relay's index on `reports` (see `ReportStore.ensure_indexes`): equality, then range.
+RELAY_INDEX = [("outbox.pending", 1), ("updated_at", 1)]
+# Where the redrive has checked up to is kept in `relay`, under this id.
+REDRIVE_POSITION = "redrive"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# BSON dates count milliseconds: the least step from one stored instant to the next.
+MILLISECOND = timedelta(milliseconds=1)
 
 
 def connect(settings: MongoSettings) -> AsyncMongoClient[Document]:
@@ -54,8 +61,8 @@ def now() -> datetime:
 
 @dataclass(frozen=True, kw_only=True)
 class DispatchRecord:
-    """What dispatch records of one report: triage's decision (and when it was made), the
-    routing, and how long the report is kept."""
+    """What dispatch records of one report: triage's decision (and when it was made) and the
+    routing."""
 
     decision: TriageDecision
     triaged_at: datetime
@@ -79,18 +86,31 @@ class PendingPublication:
     updated_at: datetime
 
 
-class ReportStore:
-    """The `reports` and `decisions` collections, with one method per thing a stage records."""
+@dataclass(frozen=True, kw_only=True)
+class StaleReports:
+    """A page of the redrive: the reports it found short of dispatched, oldest change first,
+    and where the next page starts once they are redriven (None: nothing was checked)."""
 
-    def __init__(self, database: AsyncDatabase[Document]) -> None:
+    reports: list[PendingPublication]
+    next_position: datetime | None
+
+
+class ReportStore:
+    """The `reports`, `decisions` and `dispatches` collections, with one method per thing a stage
+    records; each record is kept `retention` after it was written."""
+
+    def __init__(self, database: AsyncDatabase[Document], *, retention: timedelta) -> None:
         durable = WriteConcern(w="majority", j=True)
-        self._reports: AsyncCollection[Document] = database.get_collection(
-            "reports", write_concern=durable
-        )
-        self._decisions: AsyncCollection[Document] = database.get_collection(
-            "decisions", write_concern=durable
-        )
+
+        def collection(name: str) -> AsyncCollection[Document]:
+            return database.get_collection(name, write_concern=durable)
+
+        self._reports = collection("reports")
+        self._decisions = collection("decisions")
+        self._dispatches = collection("dispatches")
+        self._relay = collection("relay")
         self._database = database
+        self._retention = retention
 
     async def ensure_indexes(self) -> None:
         # Every index costs each write of a report (a third of an update on SecantusDB), so
@@ -100,14 +120,19 @@ class ReportStore:
         # scans the whole collection for a query that names any other field or uses `$in`
         # (0.5 s at 20,000 reports, three times a second), where mongod would filter the index.
         await self._reports.create_index(RELAY_INDEX)
-        # Reports are deleted once their retention period has run (set when dispatched).
+        # Each record is deleted once its retention period has run.
         await self._reports.create_index("expires_at", expireAfterSeconds=0)
+        await self._dispatches.create_index("expires_at", expireAfterSeconds=0)
         await self._decisions.create_index(
             "decided_at", expireAfterSeconds=int(DECISION_RETENTION.total_seconds())
         )
         # Earlier versions had other indexes for the outbox and the redrive; this one serves both.
         existing = await self._reports.index_information()
-        for earlier in ("outbox.pending_1", "status_1_updated_at_1"):
+        for earlier in (
+            "outbox.pending_1",
+            "status_1_updated_at_1",
+            "status_1_outbox.pending_1_updated_at_1",
+        ):
             if earlier in existing:
                 await self._reports.drop_index(earlier)
 
@@ -120,7 +145,9 @@ class ReportStore:
         """Store new reports, each with its event in the outbox, in one bulk insert: from here on
         a report cannot be lost. Returns each report's error, or None once it is stored."""
         try:
-            await self._reports.insert_many([_new_report(s) for s in submissions], ordered=False)
+            await self._reports.insert_many(
+                [_new_report(s, self._retention) for s in submissions], ordered=False
+            )
         except BulkWriteError as error:
             failed: dict[int, BaseException] = {
                 e["index"]: PyMongoError(e.get("errmsg", "write error"))
@@ -130,19 +157,19 @@ class ReportStore:
         return [None] * len(submissions)
 
     async def mark_published(self, report_ids: Sequence[str]) -> None:
-        """Note that these reports' events are on Kafka (one update for all)."""
+        """Note that these reports' events are on Kafka (one update for all). Their last change
+        is now: the redrive counts its delay from here."""
+        at = now()
         await self._reports.update_many(
             {"_id": {"$in": list(report_ids)}},
             {
-                "$set": {"outbox.pending": False, "outbox.published_at": now()},
+                "$set": {"outbox.pending": False, "outbox.published_at": at, "updated_at": at},
                 "$inc": {"outbox.attempts": 1},
             },
         )
 
     async def outbox_backlog(self) -> int:
-        return await self._reports.count_documents(
-            {"status": ReportStatus.RECEIVED.value, "outbox.pending": True}
-        )
+        return await self._reports.count_documents({"outbox.pending": True})
 
     async def note_publish_failure(self, report_id: str) -> None:
         await self._reports.update_one({"_id": report_id}, {"$inc": {"outbox.attempts": 1}})
@@ -152,125 +179,114 @@ class ReportStore:
     ) -> list[PendingPublication]:
         """Reports stored but whose event is not known to be on Kafka yet, oldest first (a
         report's `updated_at` is its `submitted_at` until it is published)."""
-        return await self._publications(
-            {
-                "status": ReportStatus.RECEIVED.value,
-                "updated_at": {"$lt": now() - older_than},
-                "outbox.pending": True,
-            },
-            limit=limit,
+        query = {"outbox.pending": True, "updated_at": {"$lt": now() - older_than}}
+        cursor = self._reports.find(query, _EVENT_FIELDS).sort("updated_at", 1).limit(limit)
+        return [_pending(doc) async for doc in cursor]
+
+    async def stale_reports(self, *, older_than: timedelta, limit: int = 500) -> StaleReports:
+        """The next page of the redrive: the published reports whose last change is older than
+        `older_than`, from the redrive's position on, that have no dispatch record: their
+        messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again.
+
+        The redrive checks each report once its last change is that old, in order of that
+        change; a redriven report changes (`mark_redriven`), so it is checked again later. The
+        reports of the page's last instant are checked again with the next page: one instant
+        may hold reports on both sides of the page's limit."""
+        start = await self._redrive_position()
+        query = {"outbox.pending": False, "updated_at": {"$gte": start, "$lt": now() - older_than}}
+        fields = {"updated_at": 1}
+        page = await self._reports.find(query, fields).sort("updated_at", 1).limit(limit).to_list()
+        if not page:
+            return StaleReports(reports=[], next_position=None)
+        last = page[-1]["updated_at"]
+        next_position = last
+        if len(page) == limit and page[0]["updated_at"] == last:
+            # A whole page at one instant (improbable): all of that instant's, then past it.
+            page = await self._reports.find({"outbox.pending": False, "updated_at": last}).to_list()
+            next_position = last + MILLISECOND
+        ids = [doc["_id"] for doc in page]
+        dispatched = {doc["_id"] for doc in await find_by_ids(self._dispatches, ids, {"_id": 1})}
+        stale = [i for i in ids if i not in dispatched]
+        docs = await find_by_ids(self._reports, stale, _EVENT_FIELDS)
+        return StaleReports(
+            reports=sorted(map(_pending, docs), key=lambda item: item.updated_at),
+            next_position=next_position,
         )
 
-    async def stale_reports(
-        self, *, older_than: timedelta, limit: int = 500
-    ) -> list[PendingPublication]:
-        """Reports short of dispatched whose last change is older than `older_than`: their
-        messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again."""
-        # `triaged` was a stored status before decisions had their own collection. One query a
-        # status: an `$in` would not be served by the index (see `ensure_indexes`).
-        cutoff = now() - older_than
-        found: list[PendingPublication] = []
-        for status in (ReportStatus.RECEIVED, ReportStatus.TRIAGED):
-            query = {"status": status.value, "outbox.pending": False, "updated_at": {"$lt": cutoff}}
-            found.extend(await self._publications(query, limit=limit))
-        return sorted(found, key=lambda item: item.updated_at)[:limit]
-
-    async def _publications(self, query: Document, *, limit: int) -> list[PendingPublication]:
-        cursor = (
-            self._reports.find(query, {"report": 1, "submitted_at": 1, "updated_at": 1})
-            .sort("updated_at", 1)
-            .limit(limit)
+    async def advance_redrive(self, position: datetime) -> None:
+        """The redrive has handled every report whose last change is before `position`."""
+        await self._relay.update_one(
+            {"_id": REDRIVE_POSITION}, {"$max": {"position": position}}, upsert=True
         )
-        return [
-            PendingPublication(
-                report_id=doc["_id"], event=submitted_event(doc), updated_at=doc["updated_at"]
-            )
-            async for doc in cursor
-        ]
+
+    async def _redrive_position(self) -> datetime:
+        doc = await self._relay.find_one({"_id": REDRIVE_POSITION})
+        return EPOCH if doc is None else doc["position"]
 
     async def mark_redriven(self, report_id: str) -> None:
         # Moving `updated_at` gives the redriven report another full delay before the next try.
         await self._reports.update_one(
-            {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
-            {"$set": {"updated_at": now()}, "$inc": {"redrives": 1}},
+            {"_id": report_id}, {"$set": {"updated_at": now()}, "$inc": {"redrives": 1}}
         )
 
-    async def statuses(self, report_ids: Iterable[str]) -> dict[str, ReportStatus]:
-        """The current status of each report known to the database."""
-        docs = await find_by_ids(self._reports, report_ids, {"status": 1})
-        return {doc["_id"]: ReportStatus(doc["status"]) for doc in docs}
+    async def dispatched(self, report_ids: Iterable[str]) -> set[str]:
+        """Those of these reports that have a dispatch record."""
+        return {doc["_id"] for doc in await find_by_ids(self._dispatches, report_ids, {"_id": 1})}
 
     async def record_triage(self, decisions: Mapping[str, TriageDecision]) -> set[str]:
         """Store triage's decisions, in one bulk insert. A decision already stored (a
         redelivery) is left as it is, the classifier would have decided the same: returns the
         reports that had one."""
-        if not decisions:
-            return set()
         at = now()
-        ids = list(decisions)
-        try:
-            await self._decisions.insert_many(
-                [
-                    {"_id": report_id, "decided_at": at, "decision": d.model_dump(mode="json")}
-                    for report_id, d in decisions.items()
-                ],
-                ordered=False,
-            )
-        except BulkWriteError as error:
-            if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
-                raise
-            return {ids[e["index"]] for e in error.details["writeErrors"]}
-        return set()
+        docs = [
+            {"_id": report_id, "decided_at": at, "decision": d.model_dump(mode="json")}
+            for report_id, d in decisions.items()
+        ]
+        return set(await insert_new(self._decisions, docs))
 
-    async def record_dispatch(
-        self, dispatches: Mapping[str, DispatchRecord], *, retention: timedelta
-    ) -> None:
-        """Mark the reports dispatched, with triage's decision and the routing, to be deleted
-        after `retention`, in one bulk write; a report already dispatched is left as it is."""
-        if not dispatches:
-            return
+    async def record_dispatch(self, dispatches: Mapping[str, DispatchRecord]) -> set[str]:
+        """Store dispatch's records (the decision applied, the routing), in one bulk insert. A
+        report already recorded (a redelivery) is left as it is: returns those that were."""
         at = now()
-        await self._reports.bulk_write(
-            [
-                UpdateOne(
-                    {"_id": report_id, "status": {"$ne": ReportStatus.DISPATCHED.value}},
-                    {
-                        "$set": {
-                            "status": ReportStatus.DISPATCHED.value,
-                            "updated_at": at,
-                            "triage": record.decision.model_dump(mode="json"),
-                            "dispatch": {
-                                **record.routing.model_dump(mode="json"),
-                                "dispatched_at": at,
-                            },
-                            "expires_at": at + retention,
-                        },
-                        "$push": {
-                            "history": {
-                                "$each": [
-                                    _history(ReportStatus.TRIAGED, record.triaged_at, "triage"),
-                                    _history(ReportStatus.DISPATCHED, at, "dispatch"),
-                                ]
-                            }
-                        },
-                    },
-                )
-                for report_id, record in dispatches.items()
-            ],
-            ordered=False,
-        )
+        docs = [
+            {
+                "_id": report_id,
+                "dispatched_at": at,
+                "expires_at": at + self._retention,
+                "triaged_at": record.triaged_at,
+                "triage": record.decision.model_dump(mode="json"),
+                "dispatch": record.routing.model_dump(mode="json"),
+            }
+            for report_id, record in dispatches.items()
+        ]
+        return set(await insert_new(self._dispatches, docs))
 
     async def get(self, report_id: str) -> Document | None:
-        """The report as its reporter sees it: before dispatch, with triage's decision (and the
-        `triaged` status) once there is one."""
+        """The report as its reporter sees it: its status, and triage's decision and the routing
+        once there are."""
         doc = await self._reports.find_one({"_id": report_id})
-        if doc is None or doc["status"] != ReportStatus.RECEIVED.value:
-            return doc
+        if doc is None:
+            return None
+        received = {**doc, "status": ReportStatus.RECEIVED.value}
+        dispatched = await self._dispatches.find_one({"_id": report_id})
+        if dispatched is not None:
+            at = dispatched["dispatched_at"]
+            return {
+                **received,
+                "status": ReportStatus.DISPATCHED.value,
+                "triage": dispatched["triage"],
+                "dispatch": {**dispatched["dispatch"], "dispatched_at": at},
+                "history": [
+                    *doc["history"],
+                    _history(ReportStatus.TRIAGED, dispatched["triaged_at"], "triage"),
+                    _history(ReportStatus.DISPATCHED, at, "dispatch"),
+                ],
+            }
         decided = await self._decisions.find_one({"_id": report_id})
         if decided is None:
-            return doc
+            return received
         return {
-            **doc,
+            **received,
             "status": ReportStatus.TRIAGED.value,
             "triage": decided["decision"],
             "history": [
@@ -292,13 +308,37 @@ async def find_by_ids(
     return found
 
 
-def _new_report(submission: Submission) -> Document:
+async def insert_new(collection: AsyncCollection[Document], docs: Sequence[Document]) -> list[str]:
+    """Insert these documents in one unordered bulk insert; returns the ids of those whose id
+    was taken already (left as they are)."""
+    if not docs:
+        return []
+    try:
+        await collection.insert_many(docs, ordered=False)
+    except BulkWriteError as error:
+        if any(e["code"] != DUPLICATE_KEY for e in error.details["writeErrors"]):
+            raise
+        return [docs[e["index"]]["_id"] for e in error.details["writeErrors"]]
+    return []
+
+
+# What the relay reads of a report to publish its event again.
+_EVENT_FIELDS = {"report": 1, "submitted_at": 1, "updated_at": 1}
+
+
+def _pending(doc: Document) -> PendingPublication:
+    return PendingPublication(
+        report_id=doc["_id"], event=submitted_event(doc), updated_at=doc["updated_at"]
+    )
+
+
+def _new_report(submission: Submission, retention: timedelta) -> Document:
     at = submission.event.occurred_at
     return {
         "_id": submission.event.report_id,
-        "status": ReportStatus.RECEIVED.value,
         "submitted_at": at,
         "updated_at": at,
+        "expires_at": at + retention,
         "tracking_token_sha256": submission.tracking_token_sha256,
         "report": submission.report.model_dump(mode="json"),
         # The event is rebuilt from the report when the relay needs it (`submitted_event`):

@@ -5,6 +5,7 @@ Nested groups use a double underscore: `AIGUILLAGE_KAFKA__BOOTSTRAP_SERVERS`,
 (`aiguillage up`) and the tests override what the local servers need (see `local_overrides`).
 """
 
+from datetime import timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -59,6 +60,13 @@ class ServiceSettings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     http_host: str = "0.0.0.0"  # noqa: S104 - services listen inside their container
     http_port: int = Field(default=8000, ge=1, le=65_535)
+    # How long a report and each stage's record of it stay in the database, from when each was
+    # written (then TTL indexes delete them). Every service reads it: each writes its records.
+    retention_days: float = Field(default=365.0, gt=0)
+
+    @property
+    def retention(self) -> timedelta:
+        return timedelta(days=self.retention_days)
 
 
 def local_overrides(*, bootstrap_servers: str, mongo_url: str) -> dict[str, str]:

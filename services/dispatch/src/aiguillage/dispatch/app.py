@@ -1,7 +1,6 @@
 """Dispatch's wiring: consume `reports.triaged`, publish to the destination topics and the
 reporter-notification topic."""
 
-from datetime import timedelta
 from functools import partial
 
 from faststream.asgi import AsgiFastStream
@@ -27,7 +26,7 @@ DESCRIPTION = "Dispatch: routes triage decisions to the services that can act."
 def create_app(settings: DispatchSettings) -> AsgiFastStream:
     topics = Topics(prefix=settings.kafka.topic_prefix)
     client = connect(settings.mongo)
-    store = ReportStore(client[settings.mongo.database])
+    store = ReportStore(client[settings.mongo.database], retention=settings.retention)
     broker = make_broker(
         settings.kafka,
         service="dispatch",
@@ -49,7 +48,6 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         cases=CaseStore(client[settings.mongo.database]),
         destinations=destinations,
         notifications=notifications,
-        retention=timedelta(days=settings.retention_days),
     )
 
     subscribe_stage(

@@ -2,7 +2,7 @@
 reporter's notice for each, then record the dispatches."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from faststream.kafka.publisher import DefaultPublisher
 
@@ -20,7 +20,7 @@ from aiguillage.shared.metrics import DISPATCHED
 from aiguillage.shared.mongo import DispatchRecord, ReportStore, now
 from aiguillage.shared.notices import outcome_text
 from aiguillage.shared.report import Victim
-from aiguillage.shared.vocabulary import Destination, ReportStatus
+from aiguillage.shared.vocabulary import Destination
 
 log = get_logger(__name__)
 Router = Callable[[TriageDecision, Victim], Routing]
@@ -35,26 +35,19 @@ class DispatchHandler:
         cases: CaseStore,
         destinations: Mapping[Destination, DefaultPublisher],
         notifications: DefaultPublisher,
-        retention: timedelta,
     ) -> None:
         self._route = route
         self._store = store
         self._cases = cases
         self._destinations = destinations
         self._notifications = notifications
-        self._retention = retention
 
     async def __call__(self, events: Sequence[ReportTriaged]) -> None:
         unique = list({e.report_id: e for e in events}.values())
-        before = await self._store.statuses(e.report_id for e in unique)
-        for event in unique:
-            if before.get(event.report_id) is ReportStatus.DISPATCHED:
-                log.info(
-                    "report.dispatch_skipped",
-                    report_id=event.report_id,
-                    outcome="already_dispatched",
-                )
-        todo = [e for e in unique if before.get(e.report_id) is not ReportStatus.DISPATCHED]
+        done = await self._store.dispatched(e.report_id for e in unique)
+        for report_id in done:
+            log.info("report.dispatch_skipped", report_id=report_id, outcome="already_dispatched")
+        todo = [e for e in unique if e.report_id not in done]
         if not todo:
             return
         routings = {e.report_id: self._route(e.decision, e.report.victim) for e in todo}
@@ -71,9 +64,9 @@ class DispatchHandler:
         messages: list[Outgoing] = []
         for event in todo:
             messages.extend(self._messages(event, routings[event.report_id], cases, at))
-        # Everything is on Kafka (acks=all) before MongoDB says dispatched, and the offsets are
-        # committed after that: a crash in between sends again, never loses. Duplicates carry
-        # the same event id (report id and destination) for the receiver to drop.
+        # Everything is on Kafka (acks=all) before MongoDB holds the dispatch record, and the
+        # offsets are committed after that: a crash in between sends again, never loses.
+        # Duplicates carry the same event id (report id and destination) for the receiver to drop.
         await publish_all(messages)
         await self._store.record_dispatch(
             {
@@ -81,8 +74,7 @@ class DispatchHandler:
                     decision=e.decision, triaged_at=e.occurred_at, routing=routings[e.report_id]
                 )
                 for e in todo
-            },
-            retention=self._retention,
+            }
         )
         for event in todo:
             routing = routings[event.report_id]
@@ -91,7 +83,7 @@ class DispatchHandler:
             log.info(
                 "report.dispatched",
                 report_id=event.report_id,
-                outcome="dispatched" if event.report_id in before else "dispatched_without_record",
+                outcome="dispatched",
                 destinations=[d.value for d in routing.destinations],
                 priority=event.decision.priority.value,
             )

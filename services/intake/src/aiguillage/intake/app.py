@@ -28,7 +28,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = connect(settings.mongo)
-        store = ReportStore(client[settings.mongo.database])
+        store = ReportStore(client[settings.mongo.database], retention=settings.retention)
         broker = make_broker(settings.kafka, service="intake", description="Aiguillage intake")
         await prepare(settings, store=store, broker=broker)
         keys = ApiKeyStore(client[settings.mongo.database])

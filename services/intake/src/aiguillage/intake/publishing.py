@@ -3,9 +3,11 @@
 MongoDB is the system of record; Kafka carries work. The relay makes that true in two cases:
 - the outbox: a report stored but whose event the request path could not publish (broker down,
   timeout, crash between store and publish) is published once it is `outbox_grace_s` old;
-- the redrive: a report published but still short of dispatched `redrive_after_s` later (its
-  messages lost in a broker crash or a wiped topic, or stuck) is published again. Every stage is
-  idempotent by report id, so a redrive of a report that was only slow changes nothing twice.
+- the redrive: a report published but still without a dispatch record `redrive_after_s` later
+  (its messages lost in a broker crash or a wiped topic, or stuck) is published again. Every
+  stage is idempotent by report id, so a redrive of a report that was only slow changes nothing
+  twice. The redrive walks the reports in order of their last change and keeps its position in
+  MongoDB, so each report is checked once that old, whatever the size of the collection.
 """
 
 import asyncio
@@ -128,13 +130,16 @@ class SubmissionPublisher:
                 return published
             published += 1
             log.info("report.published_from_outbox", report_id=item.report_id, stage="intake")
-        for item in await self._store.stale_reports(older_than=timedelta(seconds=redrive_s)):
+        stale = await self._store.stale_reports(older_than=timedelta(seconds=redrive_s))
+        for item in stale.reports:
             if not await self.publish(item.event):
-                return published
+                return published  # the position stays: this page is checked again next pass
             await self._store.mark_redriven(item.report_id)
             REDRIVES.inc()
             published += 1
             log.warning("report.redriven", report_id=item.report_id, stage="intake")
+        if stale.next_position is not None:
+            await self._store.advance_redrive(stale.next_position)
         return published
 
     async def _recover_topics(self) -> bool:

@@ -20,7 +20,7 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
     warm_up()  # compile the vocabularies at start-up, not on the first report
     topics = Topics(prefix=settings.kafka.topic_prefix)
     client = connect(settings.mongo)
-    store = ReportStore(client[settings.mongo.database])
+    store = ReportStore(client[settings.mongo.database], retention=settings.retention)
     broker = make_broker(
         settings.kafka,
         service="triage",
