@@ -125,3 +125,48 @@ async def test_a_full_page_at_one_instant_is_taken_whole(
 
     assert sorted(await found(store, limit=2)) == ["x", "y", "z"]
     assert await found(store, limit=2) == ["after"]
+
+
+async def test_reports_dispatched_by_an_earlier_version_are_not_driven_again(
+    database: AsyncDatabase[Document],
+) -> None:
+    """Earlier versions kept the dispatch in the report: the upgrade gives it its record."""
+    store = ReportStore(database, retention=RETENTION)
+    await store_reports(store, "old-dispatched", "old-waiting")
+    await publish_one_by_one(store, "old-dispatched", "old-waiting")
+    applied = record()
+    at = now()
+    await database.reports.update_one(
+        {"_id": "old-dispatched"},
+        {
+            "$set": {
+                "status": "dispatched",
+                "triage": applied.decision.model_dump(mode="json"),
+                "dispatch": {**applied.routing.model_dump(mode="json"), "dispatched_at": at},
+                "expires_at": at + RETENTION,
+            },
+            "$push": {
+                "history": {
+                    "$each": [
+                        {"status": "triaged", "at": at, "by": "triage"},
+                        {"status": "dispatched", "at": at, "by": "dispatch"},
+                    ]
+                }
+            },
+        },
+    )
+    await database.reports.update_one(
+        {"_id": "old-waiting"}, {"$set": {"status": "received"}, "$unset": {"expires_at": ""}}
+    )
+
+    await store.ensure_indexes()
+
+    assert await found(store) == ["old-waiting"]
+    view = await store.get("old-dispatched")
+    assert view is not None
+    assert view["status"] == "dispatched"
+    assert view["dispatch"]["destinations"] == ["analysts"]
+    assert [h["status"] for h in view["history"]] == ["received", "triaged", "dispatched"]
+    stored = await database.reports.find({}, {"status": 1, "expires_at": 1}).to_list()
+    assert not any("status" in doc for doc in stored)
+    assert all("expires_at" in doc for doc in stored)

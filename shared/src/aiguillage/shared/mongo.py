@@ -37,8 +37,12 @@ IN_CHUNK = 50
 DECISION_RETENTION = timedelta(days=30)
 # The outbox relay's index on `reports` (see `ReportStore.ensure_indexes`): equality, then range.
 RELAY_INDEX = [("outbox.pending", 1), ("updated_at", 1)]
-# Where the redrive has checked up to is kept in `relay`, under this id.
+# Where the redrive has checked up to is kept in `relay`, under this id; and the version of the
+# records' layout, under `SCHEMA` (2: each stage inserts its own record).
 REDRIVE_POSITION = "redrive"
+SCHEMA = "schema"
+SCHEMA_VERSION = 2
+UPGRADE_CHUNK = 500
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # BSON dates count milliseconds: the least step from one stored instant to the next.
 MILLISECOND = timedelta(milliseconds=1)
@@ -135,6 +139,48 @@ class ReportStore:
         ):
             if earlier in existing:
                 await self._reports.drop_index(earlier)
+        await self._upgrade_earlier_reports()
+
+    async def _upgrade_earlier_reports(self) -> None:
+        """Earlier versions recorded the dispatch in the report itself (its `status`, `triage`
+        and `dispatch` fields) and set its expiry only then. Once per database: each such report
+        gets its dispatch record (else the redrive would drive it again), loses those fields and
+        the history they made, and a report with no expiry gets one, counted from now."""
+        if await self._relay.find_one({"_id": SCHEMA, "version": {"$gte": SCHEMA_VERSION}}):
+            return
+        legacy = {"status": ReportStatus.DISPATCHED.value}
+        records: list[Document] = []
+        async for doc in self._reports.find(legacy, {"triage": 1, "dispatch": 1, "history": 1}):
+            at = doc["dispatch"]["dispatched_at"]
+            triaged = [h["at"] for h in doc["history"] if h["status"] == "triaged"]
+            records.append(
+                {
+                    "_id": doc["_id"],
+                    "dispatched_at": at,
+                    "expires_at": at + self._retention,
+                    "triaged_at": triaged[0] if triaged else at,
+                    "triage": doc["triage"],
+                    "dispatch": {k: v for k, v in doc["dispatch"].items() if k != "dispatched_at"},
+                }
+            )
+            if len(records) == UPGRADE_CHUNK:
+                await insert_new(self._dispatches, records)
+                records = []
+        await insert_new(self._dispatches, records)
+        # The history's later steps come from the records now (see `get`).
+        await self._reports.update_many(
+            {"status": {"$exists": True}},
+            {
+                "$unset": {"status": "", "triage": "", "dispatch": ""},
+                "$pull": {"history": {"status": {"$ne": ReportStatus.RECEIVED.value}}},
+            },
+        )
+        await self._reports.update_many(
+            {"expires_at": {"$exists": False}}, {"$set": {"expires_at": now() + self._retention}}
+        )
+        await self._relay.update_one(
+            {"_id": SCHEMA}, {"$set": {"version": SCHEMA_VERSION}}, upsert=True
+        )
 
     async def ping(self) -> None:
         await self._database.command("ping")
