@@ -35,16 +35,20 @@ LAW_ENFORCEMENT_CATEGORIES = frozenset(
 ANALYST_SCOPES = frozenset({Scope.PUBLIC, Scope.MIXED, Scope.UNKNOWN})
 PRIVATE_SCOPES = frozenset({Scope.PRIVATE, Scope.MIXED})
 _ORDER = {destination: index for index, destination in enumerate(Destination)}
+# Written once: formatting them for every report costs more than the rest of a rule.
+_SUBJECTS = {destination: f"destination:{destination}" for destination in Destination}
+_CATEGORY_SIGNALS = {category: f"category:{category}" for category in Category}
 
 
 @lru_cache(maxsize=4096)
 def _reason(subject: str, rule: str, signals: tuple[str, ...] = ()) -> Reason:
-    """Reasons are frozen: equal ones, which repeat from report to report, are built once."""
+    """Reasons are frozen: equal ones, which repeat from report to report, are built once. (Called
+    with positional arguments: the cache's key is then the arguments' tuple, quicker to hash.)"""
     return Reason(subject=subject, rule=rule, signals=signals)
 
 
 def _names(categories: set[Category]) -> tuple[str, ...]:
-    return tuple(f"category:{c}" for c in sorted(categories))
+    return tuple([_CATEGORY_SIGNALS[c] for c in sorted(categories)])
 
 
 def _law_enforcement(
@@ -60,21 +64,22 @@ def _law_enforcement(
         )
         return Destination.LAW_ENFORCEMENT_UNASSIGNED, [
             _reason(
-                subject=f"destination:{Destination.LAW_ENFORCEMENT_UNASSIGNED}",
-                rule=f"{why}; {location}: complaint desk to assign by hand",
-                signals=signals,
+                _SUBJECTS[Destination.LAW_ENFORCEMENT_UNASSIGNED],
+                f"{why}; {location}: complaint desk to assign by hand",
+                signals,
             )
         ]
     destination = Destination.POLICE if answer.zone is Zone.POLICE else Destination.GENDARMERIE
+    subject = _SUBJECTS[destination]
     zone_reason = answer.reasons[-1]
     reasons = [
         _reason(
-            subject=f"destination:{destination}",
-            rule=f"{why}; {answer.commune.name} is in the {answer.zone} zone ({zone_reason.rule})",
-            signals=(*signals, *zone_reason.signals),
+            subject,
+            f"{why}; {answer.commune.name} is in the {answer.zone} zone ({zone_reason.rule})",
+            (*signals, *zone_reason.signals),
         ),
-        *(_reason(f"destination:{destination}", r.rule, r.signals) for r in answer.reasons[:-1]),
     ]
+    reasons += [_reason(subject, r.rule, r.signals) for r in answer.reasons[:-1]]
     return destination, reasons
 
 
@@ -86,9 +91,9 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
     if decision.imminent_danger:
         chosen[Destination.EMERGENCY] = [
             _reason(
-                subject=f"destination:{Destination.EMERGENCY}",
-                rule="imminent danger: immediate transmission to the competent forces",
-                signals=("imminent_danger=true",),
+                _SUBJECTS[Destination.EMERGENCY],
+                "imminent danger: immediate transmission to the competent forces",
+                ("imminent_danger=true",),
             )
         ]
 
@@ -97,9 +102,9 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
     if scope in ANALYST_SCOPES and analyst_categories and not insult_only:
         chosen[Destination.ANALYSTS] = [
             _reason(
-                subject=f"destination:{Destination.ANALYSTS}",
-                rule=f"scope {scope} and a category PHAROS analysts handle (a queue each)",
-                signals=(f"scope:{scope}", *_names(analyst_categories)),
+                _SUBJECTS[Destination.ANALYSTS],
+                f"scope {scope} and a category PHAROS analysts handle (a queue each)",
+                (f"scope:{scope}", *_names(analyst_categories)),
             )
         ]
 
@@ -126,27 +131,27 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
     if Category.CHILD_SEXUAL_ABUSE in categories:
         chosen[Destination.OFMIN] = [
             _reason(
-                subject=f"destination:{Destination.OFMIN}",
-                rule="child sexual abuse: OFMIN is notified",
-                signals=("category:child_sexual_abuse",),
+                _SUBJECTS[Destination.OFMIN],
+                "child sexual abuse: OFMIN is notified",
+                ("category:child_sexual_abuse",),
             )
         ]
     elif Category.CYBERHARASSMENT in categories and decision.victim_minor:
         chosen[Destination.OFMIN] = [
             _reason(
-                subject=f"destination:{Destination.OFMIN}",
-                rule="cyber-harassment of a minor: OFMIN is notified",
-                signals=("category:cyberharassment", "victim_minor=true"),
+                _SUBJECTS[Destination.OFMIN],
+                "cyber-harassment of a minor: OFMIN is notified",
+                ("category:cyberharassment", "victim_minor=true"),
             )
         ]
 
     if Category.SCAM in categories and scope in PRIVATE_SCOPES:
         chosen[Destination.THESEE] = [
             _reason(
-                subject=f"destination:{Destination.THESEE}",
-                rule="scam with a private part: THESEE (online complaint for scams), "
+                _SUBJECTS[Destination.THESEE],
+                "scam with a private part: THESEE (online complaint for scams), "
                 "not police or gendarmerie",
-                signals=("category:scam", f"scope:{scope}"),
+                ("category:scam", f"scope:{scope}"),
             )
         ]
 
@@ -155,36 +160,34 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
 
     ordered = sorted(chosen, key=_ORDER.__getitem__)
     return Routing(
-        destinations=tuple(ordered), reasons=tuple(r for d in ordered for r in chosen[d])
+        destinations=tuple(ordered), reasons=tuple([r for d in ordered for r in chosen[d]])
     )
 
 
 def _closed_reason(categories: set[Category], scope: Scope) -> Reason:
-    subject = f"destination:{Destination.CLOSED}"
+    subject = _SUBJECTS[Destination.CLOSED]
     if Category.ENDANGERMENT in categories and scope is Scope.PRIVATE:
         return _reason(
-            subject=subject,
-            rule=(
-                "private endangerment that is not imminent: no service can act on the content; "
-                "the reporter is "
-                "pointed to the 3114 suicide-prevention line (free, 24/7)"
-            ),
-            signals=("category:endangerment", f"scope:{scope}"),
+            subject,
+            "private endangerment that is not imminent: no service can act on the content; "
+            "the reporter is "
+            "pointed to the 3114 suicide-prevention line (free, 24/7)",
+            ("category:endangerment", f"scope:{scope}"),
         )
     if categories == {Category.SPAM}:
         return _reason(
-            subject=subject,
-            rule="spam only: no other offence; the reporter gets guidance",
-            signals=("category:spam",),
+            subject,
+            "spam only: no other offence; the reporter gets guidance",
+            ("category:spam",),
         )
     if not categories:
         return _reason(
-            subject=subject,
-            rule="no category: not illicit or no usable information; the reporter is told why",
-            signals=("no category",),
+            subject,
+            "no category: not illicit or no usable information; the reporter is told why",
+            ("no category",),
         )
     return _reason(
-        subject=subject,
-        rule="no destination applies to these categories and scope",
-        signals=(*_names(categories), f"scope:{scope}"),
+        subject,
+        "no destination applies to these categories and scope",
+        (*_names(categories), f"scope:{scope}"),
     )

@@ -2,17 +2,26 @@
 
 `Reason` is a frozen model, so two equal reasons can be the same object. Most reasons repeat from
 report to report ("nothing points to school", "the form's field" with the same value, a rule and
-the words it found): a bounded cache returns the one already built instead of validating a new
-one. The cache never changes what a decision says.
+the words it found): a bounded table returns the one already built instead of validating a new
+one. The table never changes what a decision says.
 """
-
-from functools import lru_cache
 
 from aiguillage.shared.decision import Reason
 
 __all__ = ["reason"]
 
+# Reasons kept: far more than a vocabulary's rules and fields give, with the words they quote.
+MAX_KEPT_REASONS = 8192
+# A plain dictionary rather than `functools.lru_cache`: the callers pass keyword arguments, which
+# the cache turns into a longer key; this lookup costs half as much.
+_kept: dict[tuple[str, str, tuple[str, ...]], Reason] = {}
 
-@lru_cache(maxsize=8192)
+
 def reason(subject: str, rule: str, signals: tuple[str, ...] = ()) -> Reason:
-    return Reason(subject=subject, rule=rule, signals=signals)
+    key = (subject, rule, signals)
+    found = _kept.get(key)
+    if found is None:
+        found = Reason(subject=subject, rule=rule, signals=signals)
+        if len(_kept) < MAX_KEPT_REASONS:
+            _kept[key] = found
+    return found

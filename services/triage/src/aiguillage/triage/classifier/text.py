@@ -98,7 +98,7 @@ def normalise(
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
     text = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii")
-    text = " " + " ".join([spelling[token] for token in text.split()]) + " "
+    text = " " + " ".join(map(spelling.__getitem__, text.split())) + " "
     if phrases and phrase_pattern is not None:
         table = phrases
         # The pattern takes the space before a phrase with it (see Vocabulary._phrase_pattern).
