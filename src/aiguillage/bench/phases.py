@@ -82,7 +82,10 @@ async def throughput_http(
         count=count,
         seconds=timings.last_dispatched() - started,
         cpu=cpu,
-        settings=f"POST /reports with httpx, {HTTP_CONCURRENCY} in flight; {replicas_text(stack)}",
+        settings=(
+            f"POST /reports over {HTTP_CONCURRENCY} kept-alive connections "
+            f"(aiguillage.bench.httpclient); {replicas_text(stack)}"
+        ),
     )
 
 

@@ -15,6 +15,7 @@ import httpx
 from pymongo.asynchronous.database import AsyncDatabase
 
 from aiguillage.bench.clients import ArrivalClock, delete_topics, producer, wait_groups_stable
+from aiguillage.bench.httpclient import JsonPoster
 from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.publishing import PublishedMarks
@@ -203,7 +204,7 @@ class Driver:
             self._store, interval_s=defaults["outbox_mark_interval_s"].default
         )
         self._producer: Any = producer(self._kafka)
-        self._http = httpx.AsyncClient(base_url=stack.intake_url, timeout=60.0)
+        self._http = JsonPoster(stack.intake_url, max_connections=HTTP_CONCURRENCY, timeout_s=60)
         # Triage's acknowledgement and dispatch's outcome share the topic: only the outcome,
         # dispatch's last publish, says a report went through.
         self._clock = ArrivalClock(self._kafka, [self._topics.notifications], counts=is_outcome)
@@ -219,7 +220,7 @@ class Driver:
         await self._marks.flush()
         await self._clock.stop()
         await self._producer.stop()
-        await self._http.aclose()
+        await self._http.close()
         await self._client.close()
 
     # ---- straight to reports.submitted ----
@@ -279,21 +280,16 @@ class Driver:
     # ---- through the HTTP intake ----
 
     async def post(self, body: dict[str, Any]) -> str:
-        response = await self._http.post("/reports", json=body)
-        if response.status_code != 202:
-            msg = f"intake answered {response.status_code}: {response.text[:300]}"
+        status, answer = await self._http.post("/reports", body)
+        if status != 202:
+            msg = f"intake answered {status}: {str(answer)[:300]}"
             raise RuntimeError(msg)
-        report_id: str = response.json()["id"]
+        report_id: str = answer["id"]
         return report_id
 
     async def post_all(self, bodies: Sequence[dict[str, Any]]) -> list[str]:
-        gate = asyncio.Semaphore(HTTP_CONCURRENCY)
-
-        async def one(body: dict[str, Any]) -> str:
-            async with gate:
-                return await self.post(body)
-
-        return list(await asyncio.gather(*(one(b) for b in bodies)))
+        """All of them, `HTTP_CONCURRENCY` in flight (the client's connections)."""
+        return list(await asyncio.gather(*(self.post(b) for b in bodies)))
 
     # ---- waiting ----
 
