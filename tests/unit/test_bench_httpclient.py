@@ -93,3 +93,15 @@ async def test_connection_close_opens_a_new_connection(serve: Serve) -> None:
 def test_only_http_urls() -> None:
     with pytest.raises(ValueError, match="http://"):
         JsonPoster("https://example.org", max_connections=1, timeout_s=1)
+
+
+async def test_a_connection_idle_too_long_is_not_reused(serve: Serve) -> None:
+    server, url = await serve(accepted)
+    poster = JsonPoster(url, max_connections=1, timeout_s=5, max_idle_s=0.2)
+    await poster.post("/reports", {"n": 1})
+    await poster.post("/reports", {"n": 2})
+    assert server.connections == 1
+    await asyncio.sleep(0.3)
+    await poster.post("/reports", {"n": 3})
+    await poster.close()
+    assert server.connections == 2

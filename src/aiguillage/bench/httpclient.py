@@ -8,8 +8,13 @@ a POST with a JSON body, a response framed by `Content-Length`.
 
 import asyncio
 import json
+import time
 from typing import Any
 from urllib.parse import urlsplit
+
+# A kept-alive connection idle longer than this is not reused: the server may be closing it
+# (uvicorn closes one idle for 5 s) and a POST sent on it would be lost in between.
+MAX_IDLE_S = 2.0
 
 
 class HttpError(RuntimeError):
@@ -20,6 +25,7 @@ class _Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader = reader
         self.writer = writer
+        self.last_used = time.monotonic()
 
     async def post(self, head: bytes, body: bytes) -> tuple[int, bytes]:
         self.writer.write(head + body)
@@ -43,11 +49,12 @@ class _Connection:
         content = await self.reader.readexactly(length)
         if not keep_alive:
             self.close()
+        self.last_used = time.monotonic()
         return status, content
 
-    @property
-    def closed(self) -> bool:
-        return self.writer.is_closing()
+    def reusable(self, max_idle_s: float) -> bool:
+        idle_s = time.monotonic() - self.last_used
+        return not (self.writer.is_closing() or self.reader.at_eof()) and idle_s < max_idle_s
 
     def close(self) -> None:
         self.writer.close()
@@ -57,7 +64,14 @@ class JsonPoster:
     """POSTs JSON to one server over at most `max_connections` kept-alive connections, opened
     when first needed and reused by the next request."""
 
-    def __init__(self, base_url: str, *, max_connections: int, timeout_s: float) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        max_connections: int,
+        timeout_s: float,
+        max_idle_s: float = MAX_IDLE_S,
+    ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme != "http" or parts.hostname is None:
             msg = f"an http:// URL is needed, not {base_url!r}"
@@ -65,6 +79,7 @@ class JsonPoster:
         self._host = parts.hostname
         self._port = parts.port or 80
         self._timeout_s = timeout_s
+        self._max_idle_s = max_idle_s
         self._slots = asyncio.Semaphore(max_connections)
         self._idle: list[_Connection] = []
 
@@ -76,7 +91,7 @@ class JsonPoster:
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
         ).encode()
         async with self._slots:
-            connection = self._idle.pop() if self._idle else await self._connect()
+            connection = await self._take()
             try:
                 status, content = await asyncio.wait_for(
                     connection.post(head, body), self._timeout_s
@@ -84,11 +99,19 @@ class JsonPoster:
             except BaseException:
                 connection.close()  # its state is unknown: never reused
                 raise
-            if not connection.closed:
+            if connection.reusable(self._max_idle_s):
                 self._idle.append(connection)
+            else:
+                connection.close()
         return status, json.loads(content) if content else None
 
-    async def _connect(self) -> _Connection:
+    async def _take(self) -> _Connection:
+        """The most recently used idle connection that can still be used, else a new one."""
+        while self._idle:
+            connection = self._idle.pop()
+            if connection.reusable(self._max_idle_s):
+                return connection
+            connection.close()
         reader, writer = await asyncio.open_connection(self._host, self._port)
         return _Connection(reader, writer)
 
