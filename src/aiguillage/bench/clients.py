@@ -104,6 +104,7 @@ class ArrivalClock:
         )
         self.seen: dict[str, float] = {}
         self.records = 0
+        self._last_counted = time.monotonic()
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> "ArrivalClock":
@@ -127,6 +128,19 @@ class ArrivalClock:
                 for record in records:
                     if self._counts(record):
                         self.seen.setdefault(record.key.decode(), at)
+                        self._last_counted = time.monotonic()
+
+    async def all_or_quiet(self, ids: Collection[str], *, quiet_s: float, timeout_s: float) -> None:
+        """Wait until every id has arrived, or none has for `quiet_s`: then the caller asks its
+        source of record. (This reader has been seen to miss a few records of 20,000 on Tansu
+        that a new reader of the same topic found, all of them, in order.)"""
+        deadline = time.monotonic() + timeout_s
+        missing = list(ids)
+        while missing and time.monotonic() < deadline:
+            missing = [i for i in missing if i not in self.seen]
+            if missing and time.monotonic() - self._last_counted > quiet_s:
+                return
+            await asyncio.sleep(0.05)
 
     async def last_arrival(self, ids: Collection[str], *, timeout_s: float) -> float:
         """Wait until every id has arrived; return when the last one did (wall clock)."""

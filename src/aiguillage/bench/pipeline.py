@@ -295,10 +295,10 @@ class Driver:
 
     async def wait_dispatched(self, ids: Sequence[str], *, timeout_s: float) -> Timings:
         """Wait for every report's notice on `notifications.reporter` (the last thing dispatch
-        publishes), then for MongoDB to hold every dispatch record; return the times MongoDB
-        holds."""
+        publishes; no MongoDB polling while the pipeline works), then for MongoDB to hold every
+        dispatch record; return the times MongoDB holds."""
         deadline = time.monotonic() + timeout_s
-        await self._clock.last_arrival(ids, timeout_s=timeout_s)
+        await self._clock.all_or_quiet(ids, quiet_s=5.0, timeout_s=timeout_s)
         timings = Timings()
         missing = list(ids)
         while missing:
