@@ -134,11 +134,12 @@ class ArrivalClock:
         """Wait until every id has arrived, or none has for `quiet_s`: then the caller asks its
         source of record. (This reader has been seen to miss a few records of 20,000 on Tansu
         that a new reader of the same topic found, all of them, in order.)"""
-        deadline = time.monotonic() + timeout_s
+        started = time.monotonic()
+        deadline = started + timeout_s
         missing = list(ids)
         while missing and time.monotonic() < deadline:
             missing = [i for i in missing if i not in self.seen]
-            if missing and time.monotonic() - self._last_counted > quiet_s:
+            if missing and time.monotonic() - max(self._last_counted, started) > quiet_s:
                 return
             await asyncio.sleep(0.05)
 
