@@ -146,7 +146,8 @@ class ReportStore:
         and `dispatch` fields) and set its expiry only then. Once per database: each such report
         gets its dispatch record (else the redrive would drive it again), loses those fields and
         the history they made, and a report with no expiry gets one, counted from now."""
-        if await self._relay.find_one({"_id": SCHEMA, "version": {"$gte": SCHEMA_VERSION}}):
+        schema = await self._relay.find_one({"_id": SCHEMA})
+        if schema is not None and schema["version"] >= SCHEMA_VERSION:
             return
         legacy = {"status": ReportStatus.DISPATCHED.value}
         records: list[Document] = []
