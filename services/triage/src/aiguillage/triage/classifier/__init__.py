@@ -12,6 +12,7 @@ from aiguillage.triage.classifier.categories import (
     Finding,
     apply_labelling_rules,
     score_category,
+    ticked_box_alone,
 )
 from aiguillage.triage.classifier.danger import decide_imminent
 from aiguillage.triage.classifier.harassment import detect_harassment
@@ -46,12 +47,16 @@ def classify(report: Report) -> TriageDecision:
     present = evidence.present
     for spec in vocabulary.categories:
         if spec.needs_any is not None and spec.needs_any.isdisjoint(present):
-            continue  # none of its rules can apply (the ticked box alone never counts)
+            continue  # none of its rules can apply
         finding = score_category(evidence, spec, report.category_hint, hint_weight, facts)
         if finding.score >= spec.threshold:
             found[spec.category] = finding
         elif finding.score > 0:
             partial[spec.category] = finding
+    if not found and not partial:
+        alone = ticked_box_alone(evidence, vocabulary.categories, report.category_hint)
+        if alone is not None:
+            found[alone.category] = alone
     found, labelling_notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
     offline = evidence.signals("offline_only", hidden_by=(GLOBAL_INNOCENT,), limit=1)

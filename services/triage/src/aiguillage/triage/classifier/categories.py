@@ -1,9 +1,13 @@
 """Scoring the form categories (§3.1) from the vocabularies' rules, then the labelling rules.
 
 Each category's rules add weights; the category applies at 1.0. The reporter's ticked box adds
-`hint_weight` (0.4): enough to confirm weak evidence, never enough alone.
+`hint_weight` (0.4): enough to confirm weak evidence, not enough against a description that says
+something else. Only when the description says nothing the vocabularies know, not even an innocent
+use of an offence's words, is the ticked box taken on its own (`ticked_box_alone`): the description
+wins when it disagrees (§3.1), and a silent one does not disagree.
 """
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from aiguillage.shared.decision import Reason
@@ -82,6 +86,26 @@ def score_category(
             )
         )
     return Finding(spec.category, round(score, 3), tuple(reasons))
+
+
+def ticked_box_alone(
+    evidence: Evidence, specs: Iterable[CategorySpec], hint: Category | None
+) -> Finding | None:
+    """The ticked box as the report's category, for a description in which no category scored
+    (the caller's to check) and no innocent use of an offence's words was found either. Never
+    `cyberharassment`, which is not a form choice (§3.1)."""
+    if hint is None or hint is Category.CYBERHARASSMENT:
+        return None
+    innocent = [GLOBAL_INNOCENT, *(spec.innocent for spec in specs if spec.innocent)]
+    if any(evidence.has(group) for group in innocent):
+        return None
+    because = reason(
+        subject=f"category:{hint}",
+        rule="the description names no offence the vocabularies know, nor an innocent use of "
+        "one: the box the reporter ticked is the only evidence (for an analyst to check)",
+        signals=(f"field:category_hint={hint}",),
+    )
+    return Finding(hint, 0.0, (because,))
 
 
 def apply_labelling_rules(
