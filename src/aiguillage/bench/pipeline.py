@@ -301,9 +301,9 @@ class Driver:
         await self._clock.all_or_quiet(ids, quiet_s=5.0, timeout_s=timeout_s)
         timings = Timings()
         missing = list(ids)
+        dispatches = self._database.get_collection("dispatches")
         while missing:
             self._stack.check_running()
-            dispatches = self._database.get_collection("dispatches")
             for doc in await find_by_ids(dispatches, missing, {"dispatched_at": 1}):
                 timings.dispatched[doc["_id"]] = doc["dispatched_at"]
             missing = [i for i in missing if i not in timings.dispatched]

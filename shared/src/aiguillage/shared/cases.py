@@ -37,10 +37,10 @@ class CaseStore:
     best priority among them. The count is a counter, so joining costs the same for the 10,000th
     report of viral content as for the first.
 
-    Dispatch joins only reports it has not dispatched yet (it looks their status up first), so a
-    report is counted once. A batch that is delivered again after a crash between its join and
-    its dispatch record counts its reports twice: the count may run ahead, the escalation come a
-    little early, never late.
+    Dispatch joins only reports it has not dispatched yet (it looks their dispatch records up
+    first), so a report is counted once. A batch that is delivered again after a crash between
+    its join and its dispatch record counts its reports twice: the count may run ahead, the
+    escalation come a little early, never late.
     """
 
     def __init__(self, database: AsyncDatabase[Document]) -> None:

@@ -252,7 +252,7 @@ class ReportStore:
             page = await self._reports.find({"outbox.pending": False, "updated_at": last}).to_list()
             next_position = last + MILLISECOND
         ids = [doc["_id"] for doc in page]
-        dispatched = {doc["_id"] for doc in await find_by_ids(self._dispatches, ids, {"_id": 1})}
+        dispatched = await self.dispatched(ids)
         stale = [i for i in ids if i not in dispatched]
         docs = await find_by_ids(self._reports, stale, _EVENT_FIELDS)
         return StaleReports(
