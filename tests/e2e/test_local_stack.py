@@ -53,7 +53,12 @@ def test_up_runs_the_stack_and_ctrl_c_stops_it(tmp_path: Path) -> None:
         view: dict[str, Any] = {}
 
         def dispatched() -> bool:
-            view.update(httpx.get(f"{url}/reports/{accepted['id']}", headers=headers).json())
+            # A refused connection means the stack went down: the next round reports its log.
+            try:
+                response = httpx.get(f"{url}/reports/{accepted['id']}", headers=headers)
+            except httpx.TransportError:
+                return False
+            view.update(response.json())
             return bool(view["status"] == "dispatched")
 
         _wait_until(dispatched, 30, up, tmp_path / "up.log")

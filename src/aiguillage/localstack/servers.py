@@ -5,6 +5,7 @@ Both run in their own session so a Ctrl-C in the terminal reaches the services f
 are stopped last, once the services have finished their work.
 """
 
+import random
 import shutil
 import signal
 import socket
@@ -38,11 +39,37 @@ def secantus_command() -> Path:
     return Path(found)
 
 
+# Linux's range for the local ports of outgoing connections; a port taken from it for a server
+# started later can meanwhile become some client's source port, and the server then fails to bind.
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+LOWEST_PORT = 10_000
+
+
 def free_port() -> int:
+    """A port free now, below the ephemeral range where there is one (see above)."""
+    try:
+        first_ephemeral = int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        first_ephemeral = LOWEST_PORT
+    for _ in range(100):
+        if first_ephemeral <= LOWEST_PORT:
+            break
+        port = random.randrange(LOWEST_PORT, first_ephemeral)  # noqa: S311 (not a secret)
+        if _bindable(port):
+            return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+        chosen: int = sock.getsockname()[1]
+        return chosen
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
