@@ -19,6 +19,7 @@ from aiguillage.shared.decision import Reason, Routing, TriageDecision
 from aiguillage.shared.events import ReportDispatched, ReportSubmitted
 from aiguillage.shared.kafka import ensure_topics
 from aiguillage.shared.mongo import DispatchRecord, ReportStore, Submission, connect, now
+from aiguillage.shared.outbox import Outbox
 from aiguillage.shared.report import Report
 from aiguillage.shared.settings import ServiceSettings
 from aiguillage.shared.topics import ROUTED_DESTINATIONS, Topics
@@ -178,18 +179,18 @@ async def store_reports() -> None:
     client = connect(settings)
     store = ReportStore(client[settings.database], retention=timedelta(days=30))
 
-    async def submit(report_id: str, *, published: bool = True) -> None:
+    async def submit(report_id: str) -> None:
         body = report(f"report {report_id}")
         event = ReportSubmitted.build(report_id=report_id, report=body, at=now())
         submission = Submission(report=body, event=event, tracking_token_sha256="0" * 64, by="test")
         assert await store.insert_submitted([submission]) == [None]
-        if published:
-            await store.mark_published([report_id])
 
+    outbox = Outbox(store)
     try:
-        await submit("received-1", published=False)  # still in the outbox
+        await submit("received-1")
+        await outbox.note_failure("received-1")  # its publication failed: in the outbox
         await submit("received-2")
-        await store.mark_redriven("received-2")
+        await outbox.published("received-2", check_after=timedelta(minutes=5))  # redriven
         await submit("triaged-1")
         await store.record_triage({"triaged-1": decision(Priority.P2, Category.SPAM)})
         for report_id, priority, destinations in [

@@ -1,5 +1,5 @@
-"""The outbox relay polls `reports` every second: each of its queries must be served by an index,
-or its cost grows with the collection (every report read, three times a second)."""
+"""Intake's relay polls MongoDB every second: each of its queries must be served by an index, or
+its cost grows with the collection (every report read, every second)."""
 
 import uuid
 from datetime import timedelta
@@ -9,6 +9,7 @@ import pytest
 from pymongo import AsyncMongoClient, monitoring
 
 from aiguillage.shared.mongo import Document, ReportStore
+from aiguillage.shared.outbox import Outbox
 from tests.support.servers import Servers
 
 pytestmark = pytest.mark.connected
@@ -46,9 +47,10 @@ async def test_the_relay_queries_are_served_by_an_index(
         store = ReportStore(client[database], retention=timedelta(days=365))
         await store.ensure_indexes()
         queries.sent.clear()  # start-up's queries run once, not every second
-        await store.outbox_backlog()
-        await store.pending_publications(older_than=timedelta(seconds=2))
-        await store.stale_reports(older_than=timedelta(seconds=300))
+        outbox = Outbox(store)
+        await outbox.backlog()
+        await outbox.due()
+        await outbox.walk(older_than=timedelta(seconds=300))
     finally:
         await client.close()
 

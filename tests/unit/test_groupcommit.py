@@ -1,5 +1,4 @@
-"""Group commit: concurrent submissions share a write; each sees its own outcome. Publications
-are noted in bulk, in the background."""
+"""Group commit: concurrent submissions share a write; each sees its own outcome."""
 
 import asyncio
 from collections.abc import Sequence
@@ -7,7 +6,6 @@ from collections.abc import Sequence
 import pytest
 
 from aiguillage.intake.groupcommit import GroupCommit
-from aiguillage.intake.publishing import PublishedMarks
 
 
 class Recorder:
@@ -71,23 +69,3 @@ async def test_a_failed_write_fails_every_item_in_it_and_the_next_one_goes_on() 
 def test_max_items_must_be_positive() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         GroupCommit(Recorder().flush, max_items=0)
-
-
-class FakeStore:
-    def __init__(self) -> None:
-        self.marked: list[list[str]] = []
-
-    async def mark_published(self, report_ids: Sequence[str]) -> None:
-        self.marked.append(list(report_ids))
-
-
-async def test_publications_are_noted_in_bulk_after_the_interval_and_flushed_at_shutdown() -> None:
-    store = FakeStore()
-    marks = PublishedMarks(store, interval_s=0.05)  # type: ignore[arg-type]
-    for n in range(5):
-        marks.note(f"r{n}")
-    assert store.marked == []  # nothing written on the request path
-    await asyncio.sleep(0.12)
-    marks.note("r5")
-    await marks.flush()
-    assert store.marked == [[f"r{n}" for n in range(5)], ["r5"]]

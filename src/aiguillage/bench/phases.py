@@ -134,7 +134,7 @@ async def latency(
     how = (
         f"POST /reports, at most {HTTP_CONCURRENCY} in flight"
         if path == HTTP
-        else "insert_submitted + produce + mark_published (intake without HTTP)"
+        else "insert_submitted + produce (intake without HTTP)"
     )
     return Latency(
         path=path,

@@ -18,7 +18,6 @@ from aiguillage.bench.clients import ArrivalClock, delete_topics, producer, wait
 from aiguillage.bench.httpclient import JsonPoster
 from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.intake.groupcommit import GroupCommit
-from aiguillage.intake.publishing import PublishedMarks
 from aiguillage.intake.settings import IntakeSettings
 from aiguillage.localstack.servers import free_port
 from aiguillage.localstack.services import ServiceProcess
@@ -31,13 +30,12 @@ from aiguillage.shared.topics import Topics
 
 HTTP_CONCURRENCY = 32
 INSERT_CONCURRENCY = 32
-# What the bench changes from the services' defaults, printed with the figures. The outbox relay
-# and the redrive would otherwise publish the reports the bench stores ahead of the clock.
+# What the bench changes from the services' defaults, printed with the figures. The redrive would
+# otherwise publish again the reports the bench stores ahead of the clock.
 BENCH_ENV = {
     "AIGUILLAGE_KAFKA__PARTITIONS": str(PARTITIONS),
     "AIGUILLAGE_LOG_FORMAT": "json",
     "AIGUILLAGE_RATE_LIMIT_PER_MINUTE": "0",
-    "AIGUILLAGE_OUTBOX_GRACE_S": "3600",
     "AIGUILLAGE_REDRIVE_AFTER_S": "3600",
 }
 
@@ -200,9 +198,6 @@ class Driver:
         )
         group_commit_max = defaults["group_commit_max"].default
         self._submissions = GroupCommit(self._store.insert_submitted, max_items=group_commit_max)
-        self._marks = PublishedMarks(
-            self._store, interval_s=defaults["outbox_mark_interval_s"].default
-        )
         self._producer: Any = producer(self._kafka)
         self._http = JsonPoster(stack.intake_url, max_connections=HTTP_CONCURRENCY, timeout_s=60)
         # Triage's acknowledgement and dispatch's outcome share the topic: only the outcome,
@@ -217,7 +212,6 @@ class Driver:
         return self
 
     async def close(self) -> None:
-        await self._marks.flush()
         await self._clock.stop()
         await self._producer.stop()
         await self._http.close()
@@ -226,23 +220,18 @@ class Driver:
     # ---- straight to reports.submitted ----
 
     async def store_ahead(self, bodies: Sequence[dict[str, Any]]) -> list[ReportSubmitted]:
-        """Store the reports as intake does (`insert_submitted`), before any clock starts, and
-        mark their outbox entries published (they are about to be)."""
+        """Store the reports as intake does (`insert_submitted`), before any clock starts."""
         gate = asyncio.Semaphore(INSERT_CONCURRENCY)
 
         async def one(body: dict[str, Any]) -> ReportSubmitted:
             async with gate:
-                return await self._store_one(_report(body), mark_published=False)
+                return await self._store_one(_report(body), publish=False)
 
-        events = list(await asyncio.gather(*(one(b) for b in bodies)))
-        await self._database.reports.update_many(
-            {"outbox.pending": True}, {"$set": {"outbox.pending": False}}
-        )
-        return events
+        return list(await asyncio.gather(*(one(b) for b in bodies)))
 
-    async def _store_one(self, report: Report, *, mark_published: bool) -> ReportSubmitted:
-        """As intake does it: stored by group commit (concurrent calls share the insert),
-        published on its own (the producer batches), marked published in the background."""
+    async def _store_one(self, report: Report, *, publish: bool) -> ReportSubmitted:
+        """As intake does it: stored by group commit (concurrent calls share the insert), then
+        published on its own (the producer batches)."""
         event = ReportSubmitted.build(report_id=uuid.uuid4().hex, report=report, at=now())
         await self._submissions.submit(
             Submission(
@@ -252,9 +241,8 @@ class Driver:
                 by="bench",
             )
         )
-        if mark_published:
+        if publish:
             await self._publish([event])
-            self._marks.note(event.report_id)
         return event
 
     async def publish_all(self, events: Sequence[ReportSubmitted]) -> None:
@@ -274,8 +262,8 @@ class Driver:
         await asyncio.gather(*futures)
 
     async def submit_direct(self, report: Report) -> str:
-        """What intake does for one report, without HTTP: store, publish, mark published."""
-        return (await self._store_one(report, mark_published=True)).report_id
+        """What intake does for one report, without HTTP: store, publish."""
+        return (await self._store_one(report, publish=True)).report_id
 
     # ---- through the HTTP intake ----
 

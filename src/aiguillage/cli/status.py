@@ -21,7 +21,7 @@ from rich.table import Table
 
 from aiguillage.dispatch.settings import DispatchSettings
 from aiguillage.shared.kafka import tool_consumer
-from aiguillage.shared.mongo import connect
+from aiguillage.shared.mongo import OUTBOX, connect
 from aiguillage.shared.settings import KafkaSettings, MongoSettings, ServiceSettings
 from aiguillage.shared.topics import Topics
 from aiguillage.shared.vocabulary import STATUS_ORDER, Destination, Priority, ReportStatus
@@ -38,6 +38,8 @@ class ReportCounts:
     by_status: dict[str, int]
     by_destination: dict[str, int]
     by_priority: dict[str, int]
+    # Outbox entries (aiguillage.shared.outbox): reports whose publication failed and the relay
+    # has not made yet; reports the relay published again, until their dispatch is confirmed.
     outbox_pending: int
     redriven: int
 
@@ -93,6 +95,7 @@ async def _report_counts(settings: MongoSettings) -> ReportCounts:
         # Fails fast (after the server selection timeout) when the database does not answer.
         await database.command("ping")
         reports = database.get_collection("reports")
+        outbox = database.get_collection(OUTBOX)
         known = set(await reports.distinct("_id"))
         by_destination: Counter[str] = Counter()
         by_priority: Counter[str] = Counter()
@@ -118,8 +121,8 @@ async def _report_counts(settings: MongoSettings) -> ReportCounts:
             by_status=by_status,
             by_destination=dict(by_destination),
             by_priority=dict(by_priority),
-            outbox_pending=await reports.count_documents({"outbox.pending": True}),
-            redriven=await reports.count_documents({"redrives": {"$gt": 0}}),
+            outbox_pending=await outbox.count_documents({"attempts": 0}),
+            redriven=await outbox.count_documents({"attempts": {"$gt": 0}}),
         )
     finally:
         await client.close()

@@ -26,7 +26,7 @@ REQUEST_SECONDS = Histogram(
 )
 OUTBOX_BACKLOG = Gauge(
     "aiguillage_outbox_backlog",
-    "Reports stored but whose event is not yet on Kafka, as last seen by the relay",
+    "Outbox entries due (reports to publish, or to check again), as last seen by the relay",
 )
 REDRIVES = Counter(
     "aiguillage_redrives_total", "Reports published again because they were stuck short of dispatch"

@@ -7,8 +7,9 @@ insert costs SecantusDB a third of an update (docs/benchmark.md), and a record k
 id makes a redelivered message change nothing twice: its insert fails on the key. Each stage
 writes a batch in one unordered bulk insert; every write is atomic without a transaction.
 
-The report itself changes only for the outbox (its publication noted) and the redrive (its
-redrives counted); each record is deleted by a TTL index once the retention period has run.
+A report is never changed once stored: what intake's relay needs to publish again lives in
+`outbox` (see `aiguillage.shared.outbox`). Each record is deleted by a TTL index once the retention
+period has run.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,13 +36,14 @@ IN_CHUNK = 50
 # A decision is needed only until dispatch copies it into its record; kept this long for
 # reports whose dispatch waits (a dispatch outage, a dead letter), then deleted by MongoDB.
 DECISION_RETENTION = timedelta(days=30)
-# The outbox relay's index on `reports` (see `ReportStore.ensure_indexes`): equality, then range.
-RELAY_INDEX = [("outbox.pending", 1), ("updated_at", 1)]
-# Where the redrive has checked up to is kept in `relay`, under this id; and the version of the
-# records' layout, under `SCHEMA` (2: each stage inserts its own record).
+# The relay's entries, one per report it has to publish or check (`aiguillage.shared.outbox`).
+OUTBOX = "outbox"
+# Where the relay's walk has checked up to is kept in `relay`, under this id; and the version of
+# the records' layout, under `SCHEMA` (2: each stage inserts its own record; 3: the report is
+# never updated, the outbox is a collection of its own).
 REDRIVE_POSITION = "redrive"
 SCHEMA = "schema"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 UPGRADE_CHUNK = 500
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # BSON dates count milliseconds: the least step from one stored instant to the next.
@@ -83,22 +85,6 @@ class Submission:
     by: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class PendingPublication:
-    report_id: str
-    event: ReportSubmitted
-    updated_at: datetime
-
-
-@dataclass(frozen=True, kw_only=True)
-class StaleReports:
-    """A page of the redrive: the reports it found short of dispatched, oldest change first,
-    and where the next page starts once they are redriven (None: nothing was checked)."""
-
-    reports: list[PendingPublication]
-    next_position: datetime | None
-
-
 class ReportStore:
     """The `reports`, `decisions` and `dispatches` collections, with one method per thing a stage
     records; each record is kept `retention` after it was written."""
@@ -112,43 +98,58 @@ class ReportStore:
         self._reports = collection("reports")
         self._decisions = collection("decisions")
         self._dispatches = collection("dispatches")
+        self._outbox = collection(OUTBOX)
         self._relay = collection("relay")
         self._database = database
         self._retention = retention
 
+    @property
+    def database(self) -> AsyncDatabase[Document]:
+        return self._database
+
     async def ensure_indexes(self) -> None:
-        # Every index costs each write of a report (a third of an update on SecantusDB), so
-        # `reports` has two. This one serves the outbox relay's queries, which it polls every
-        # second: the backlog count, the pending publications and the redrive (oldest change
-        # first). Each names only fields of this index, by equality then range: SecantusDB
-        # scans the whole collection for a query that names any other field or uses `$in`
-        # (0.5 s at 20,000 reports, three times a second), where mongod would filter the index.
-        await self._reports.create_index(RELAY_INDEX)
+        # Every index costs each insert of a report, so `reports` has two. This one serves the
+        # relay's walk (in order of submission, polled every second). The relay's queries name
+        # only the fields of an index: SecantusDB scans the whole collection for a query that
+        # names any other field (0.5 s at 20,000 reports), where mongod would filter the index.
+        await self._reports.create_index("submitted_at")
+        await self._outbox.create_index("due_at")
         # Each record is deleted once its retention period has run.
         await self._reports.create_index("expires_at", expireAfterSeconds=0)
         await self._dispatches.create_index("expires_at", expireAfterSeconds=0)
         await self._decisions.create_index(
             "decided_at", expireAfterSeconds=int(DECISION_RETENTION.total_seconds())
         )
-        # Earlier versions had other indexes for the outbox and the redrive; this one serves both.
+        # Earlier versions had other indexes for the outbox and the redrive.
         existing = await self._reports.index_information()
         for earlier in (
             "outbox.pending_1",
             "status_1_updated_at_1",
             "status_1_outbox.pending_1_updated_at_1",
+            "outbox.pending_1_updated_at_1",
         ):
             if earlier in existing:
                 await self._reports.drop_index(earlier)
         await self._upgrade_earlier_reports()
 
     async def _upgrade_earlier_reports(self) -> None:
-        """Earlier versions recorded the dispatch in the report itself (its `status`, `triage`
-        and `dispatch` fields) and set its expiry only then. Once per database: each such report
-        gets its dispatch record (else the redrive would drive it again), loses those fields and
-        the history they made, and a report with no expiry gets one, counted from now."""
+        """A database of an earlier version is brought to this one, once, step by step."""
         schema = await self._relay.find_one({"_id": SCHEMA})
-        if schema is not None and schema["version"] >= SCHEMA_VERSION:
+        version = 1 if schema is None else schema["version"]
+        if version >= SCHEMA_VERSION:
             return
+        if version < 2:
+            await self._upgrade_to_2()
+        await self._upgrade_to_3()
+        await self._relay.update_one(
+            {"_id": SCHEMA}, {"$set": {"version": SCHEMA_VERSION}}, upsert=True
+        )
+
+    async def _upgrade_to_2(self) -> None:
+        """Version 1 recorded the dispatch in the report itself (its `status`, `triage` and
+        `dispatch` fields) and set its expiry only then. Each such report gets its dispatch
+        record (else the redrive would drive it again), loses those fields and the history they
+        made, and a report with no expiry gets one, counted from now."""
         legacy = {"status": ReportStatus.DISPATCHED.value}
         records: list[Document] = []
         async for doc in self._reports.find(legacy, {"triage": 1, "dispatch": 1, "history": 1}):
@@ -179,8 +180,24 @@ class ReportStore:
         await self._reports.update_many(
             {"expires_at": {"$exists": False}}, {"$set": {"expires_at": now() + self._retention}}
         )
-        await self._relay.update_one(
-            {"_id": SCHEMA}, {"$set": {"version": SCHEMA_VERSION}}, upsert=True
+
+    async def _upgrade_to_3(self) -> None:
+        """Version 2 kept the outbox in the report (`outbox.pending`, `updated_at`, `redrives`).
+        A report still pending, or redriven, gets an outbox entry due now (the relay deletes
+        those of dispatched reports); the fields go. The walk's position, a time of last change
+        then, is kept: a report changed before it was submitted before it."""
+        legacy = {"$or": [{"outbox.pending": True}, {"redrives": {"$gt": 0}}]}
+        at = now()
+        entries: list[Document] = []
+        async for doc in self._reports.find(legacy, {"redrives": 1}):
+            entries.append({"_id": doc["_id"], "due_at": at, "attempts": doc.get("redrives", 0)})
+            if len(entries) == UPGRADE_CHUNK:
+                await insert_new(self._outbox, entries)
+                entries = []
+        await insert_new(self._outbox, entries)
+        await self._reports.update_many(
+            {"outbox": {"$exists": True}},
+            {"$unset": {"outbox": "", "updated_at": "", "redrives": ""}},
         )
 
     async def ping(self) -> None:
@@ -202,79 +219,6 @@ class ReportStore:
             }
             return [failed.get(n) for n in range(len(submissions))]
         return [None] * len(submissions)
-
-    async def mark_published(self, report_ids: Sequence[str]) -> None:
-        """Note that these reports' events are on Kafka (one update for all). Their last change
-        is now: the redrive counts its delay from here."""
-        at = now()
-        await self._reports.update_many(
-            {"_id": {"$in": list(report_ids)}},
-            {
-                "$set": {"outbox.pending": False, "outbox.published_at": at, "updated_at": at},
-                "$inc": {"outbox.attempts": 1},
-            },
-        )
-
-    async def outbox_backlog(self) -> int:
-        return await self._reports.count_documents({"outbox.pending": True})
-
-    async def note_publish_failure(self, report_id: str) -> None:
-        await self._reports.update_one({"_id": report_id}, {"$inc": {"outbox.attempts": 1}})
-
-    async def pending_publications(
-        self, *, older_than: timedelta, limit: int = 500
-    ) -> list[PendingPublication]:
-        """Reports stored but whose event is not known to be on Kafka yet, oldest first (a
-        report's `updated_at` is its `submitted_at` until it is published)."""
-        query = {"outbox.pending": True, "updated_at": {"$lt": now() - older_than}}
-        cursor = self._reports.find(query, _EVENT_FIELDS).sort("updated_at", 1).limit(limit)
-        return [_pending(doc) async for doc in cursor]
-
-    async def stale_reports(self, *, older_than: timedelta, limit: int = 500) -> StaleReports:
-        """The next page of the redrive: the published reports whose last change is older than
-        `older_than`, from the redrive's position on, that have no dispatch record: their
-        messages were lost (broker crash, wiped topic, bug) or are stuck; they are driven again.
-
-        The redrive checks each report once its last change is that old, in order of that
-        change; a redriven report changes (`mark_redriven`), so it is checked again later. The
-        reports of the page's last instant are checked again with the next page: one instant
-        may hold reports on both sides of the page's limit."""
-        start = await self._redrive_position()
-        query = {"outbox.pending": False, "updated_at": {"$gte": start, "$lt": now() - older_than}}
-        fields = {"updated_at": 1}
-        page = await self._reports.find(query, fields).sort("updated_at", 1).limit(limit).to_list()
-        if not page:
-            return StaleReports(reports=[], next_position=None)
-        last = page[-1]["updated_at"]
-        next_position = last
-        if len(page) == limit and page[0]["updated_at"] == last:
-            # A whole page at one instant (improbable): all of that instant's, then past it.
-            page = await self._reports.find({"outbox.pending": False, "updated_at": last}).to_list()
-            next_position = last + MILLISECOND
-        ids = [doc["_id"] for doc in page]
-        dispatched = await self.dispatched(ids)
-        stale = [i for i in ids if i not in dispatched]
-        docs = await find_by_ids(self._reports, stale, _EVENT_FIELDS)
-        return StaleReports(
-            reports=sorted(map(_pending, docs), key=lambda item: item.updated_at),
-            next_position=next_position,
-        )
-
-    async def advance_redrive(self, position: datetime) -> None:
-        """The redrive has handled every report whose last change is before `position`."""
-        await self._relay.update_one(
-            {"_id": REDRIVE_POSITION}, {"$max": {"position": position}}, upsert=True
-        )
-
-    async def _redrive_position(self) -> datetime:
-        doc = await self._relay.find_one({"_id": REDRIVE_POSITION})
-        return EPOCH if doc is None else doc["position"]
-
-    async def mark_redriven(self, report_id: str) -> None:
-        # Moving `updated_at` gives the redriven report another full delay before the next try.
-        await self._reports.update_one(
-            {"_id": report_id}, {"$set": {"updated_at": now()}, "$inc": {"redrives": 1}}
-        )
 
     async def dispatched(self, report_ids: Iterable[str]) -> set[str]:
         """Those of these reports that have a dispatch record."""
@@ -369,28 +313,16 @@ async def insert_new(collection: AsyncCollection[Document], docs: Sequence[Docum
     return []
 
 
-# What the relay reads of a report to publish its event again.
-_EVENT_FIELDS = {"report": 1, "submitted_at": 1, "updated_at": 1}
-
-
-def _pending(doc: Document) -> PendingPublication:
-    return PendingPublication(
-        report_id=doc["_id"], event=submitted_event(doc), updated_at=doc["updated_at"]
-    )
-
-
 def _new_report(submission: Submission, retention: timedelta) -> Document:
     at = submission.event.occurred_at
     return {
         "_id": submission.event.report_id,
         "submitted_at": at,
-        "updated_at": at,
         "expires_at": at + retention,
         "tracking_token_sha256": submission.tracking_token_sha256,
         "report": submission.report.model_dump(mode="json"),
         # The event is rebuilt from the report when the relay needs it (`submitted_event`):
-        # storing it too would double the document every stage reads and writes.
-        "outbox": {"pending": True, "attempts": 0},
+        # storing it too would double the document.
         "history": [_history(ReportStatus.RECEIVED, at, submission.by)],
     }
 

@@ -13,7 +13,7 @@ from aiguillage.intake.dependencies import Resources
 from aiguillage.intake.groupcommit import GroupCommit
 from aiguillage.intake.limits import BodyLimitMiddleware
 from aiguillage.intake.observability import RequestMetricsMiddleware
-from aiguillage.intake.publishing import PublishedMarks, SubmissionPublisher
+from aiguillage.intake.publishing import SubmissionPublisher
 from aiguillage.intake.ratelimit import RateLimiter
 from aiguillage.intake.routes import router
 from aiguillage.intake.settings import IntakeSettings
@@ -21,6 +21,7 @@ from aiguillage.shared.credentials import ApiKeyStore
 from aiguillage.shared.heap import freeze_startup_heap
 from aiguillage.shared.kafka import make_broker
 from aiguillage.shared.mongo import ReportStore, connect
+from aiguillage.shared.outbox import Outbox
 from aiguillage.shared.startup import prepare
 
 
@@ -33,13 +34,11 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         await prepare(settings, store=store, broker=broker)
         keys = ApiKeyStore(client[settings.mongo.database])
         await keys.ensure_indexes()
-        marks = PublishedMarks(store, interval_s=settings.outbox_mark_interval_s)
         publisher = SubmissionPublisher(
             broker=broker,
-            store=store,
+            outbox=Outbox(store),
             kafka=settings.kafka,
             timeout_s=settings.publish_timeout_s,
-            marks=marks,
         )
         app.state.resources = Resources(
             settings=settings,
@@ -55,9 +54,7 @@ def create_app(settings: IntakeSettings) -> FastAPI:
         freeze_startup_heap()
         relay = asyncio.create_task(
             publisher.relay_forever(
-                interval_s=settings.outbox_interval_s,
-                grace_s=settings.outbox_grace_s,
-                redrive_s=settings.redrive_after_s,
+                interval_s=settings.outbox_interval_s, redrive_s=settings.redrive_after_s
             )
         )
         try:
@@ -66,7 +63,6 @@ def create_app(settings: IntakeSettings) -> FastAPI:
             relay.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await relay
-            await marks.flush()
             await broker.stop()
             await client.close()
 
