@@ -32,7 +32,7 @@ _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 
 def warm_up() -> None:
     """Load and compile the vocabularies now rather than on the first reports."""
-    load_vocabulary().compile_all()
+    load_vocabulary().warm_up()
 
 
 def classify(report: Report) -> TriageDecision:

@@ -9,8 +9,7 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import compress
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
@@ -20,8 +19,6 @@ NEGATION_WINDOW = 3
 # "ni menacée ni insultée", "aucun propos raciste ou antisémite": a coordinator carries the negation
 # of the first term over to the next one, this many words further back.
 COORDINATION_REACH = 3
-# Words whose plan (see `Vocabulary.starting_with`) is kept: enough for a language's common words.
-MAX_CACHED_WORDS = 100_000
 
 
 class Match(NamedTuple):
@@ -42,8 +39,8 @@ class Match(NamedTuple):
 class Evidence:
     """One report's normalised text and every group's matches, found in one pass over its words.
 
-    At each word, only the alternatives that can start there are tried (`Vocabulary.starting_with`);
-    groups that can start anywhere are scanned whole. A group matches leftmost first and without
+    At each word, only the groups that can match from there are tested (see starts.py); groups
+    that can start anywhere are scanned whole. A group matches leftmost first and without
     overlaps, as `re.finditer` would. `present` is the set of groups with any match (negated ones
     included), which lets the rules skip at once what cannot apply.
     """
@@ -54,6 +51,7 @@ class Evidence:
     present: frozenset[str] = field(init=False)
     _spans: dict[str, list[tuple[int, int]]] = field(init=False)
     _words: list[str] = field(init=False)
+    _sentence_starts: list[int] = field(init=False)
     _cache: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
     _found: dict[tuple[str, tuple[str, ...]], tuple[Match, ...]] = field(
         init=False, default_factory=dict
@@ -70,56 +68,42 @@ class Evidence:
                 spans[group] = whole
         self._spans = spans
         self.present = frozenset(spans)
+        self._sentence_starts = _sentence_starts(text)
 
     def _scan(self, text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
-        """Each group's spans, leftmost first and without overlaps, in one pass over the words."""
-        vocabulary = self.vocabulary
+        """Each group's spans, leftmost first and without overlaps, in one pass over the words
+        (see starts.py for what is done at each word)."""
+        table = self.vocabulary.steps
+        after = _next_positions(words)
+        padded = [*words, ""]
+        # Looked up in C for every word; most pairs need nothing (None).
+        pairs = zip(words, map(padded.__getitem__, after), strict=False)  # (`after` is longer)
+        steps = list(map(table.__getitem__, pairs))
+        lengths = list(accumulate(map(len, words)))
+        distinct: frozenset[str] | None = None  # the report's words, for terms with a gap
         spans: dict[str, list[tuple[int, int]]] = {}
-        plans = vocabulary._by_word
-        end = 0  # the text is single-spaced (" a b "): a word starts a space after the previous one
-        for word in words:
-            here = end + 1
-            end = here + len(word)
-            try:
-                plan = plans[word]
-            except KeyError:  # a word not planned yet
-                plan = vocabulary.for_word(word)
-                if len(plans) < MAX_CACHED_WORDS:
-                    plans[word] = plan
-            if plan is None:
-                continue  # nothing can start at this word (the common case)
-            pattern, names, certain = plan
-            for group in certain:
-                # A group that matches this word whole, whatever follows (see for_word).
-                found = spans.get(group)
-                if found is None:
-                    spans[group] = [(here, end)]
-                elif here >= found[-1][1]:
-                    found.append((here, end))
-            if pattern is None:
-                continue
-            match = pattern.match(text, here - 1)
-            if match is None:
-                continue  # no alternative of any group can match at this word
-            captures = match.groups()
-            # The groups that matched (a capture is never empty), picked out in C: most did not.
-            for group, captured in compress(zip(names, captures, strict=True), captures):
-                span = (here, here - 1 + len(captured))
-                found = spans.get(group)
-                if found is None:
-                    spans[group] = [span]
-                elif here >= found[-1][1]:  # no overlap with the previous match
-                    found.append(span)
+        for index in compress(range(len(words)), steps):
+            step = steps[index]
+            assert step is not None  # (compress kept only these)
+            if step.third:  # more tests if the word after the next one has what they need
+                step = step.resolve(padded[after[after[index]]])
+            if step.cues is not None:  # more tests if the report has a word that a gap needs
+                if distinct is None:
+                    distinct = frozenset(words)
+                found = step.cues.found_in(text, distinct)
+                if found:
+                    step = step.with_cues(found)
+            # The text is single-spaced (" a b "): word `index` ends after the words and spaces
+            # before it.
+            end = lengths[index] + index + 1
+            here = end - len(words[index])
+            for group in step.whole:
+                _add(spans, group, here, end)
+            for group, pattern in step.tested:
+                match = pattern.match(text, here - 1)
+                if match is not None:
+                    _add(spans, group, here, match.end())
         return spans
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        starts = [0]
-        index = self.text.find(SENTENCE_MARK)
-        while index != -1:
-            starts.append(index)
-            index = self.text.find(SENTENCE_MARK, index + 1)
-        return starts
 
     def _sentence_of(self, position: int) -> int:
         return bisect_right(self._sentence_starts, position) - 1
@@ -206,3 +190,36 @@ class Evidence:
 
 def _overlap(a: Match, b: Match) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence starts. (Worked out with the text: nearly every report needs it, and a
+    cached property would take a lock each time.)"""
+    starts = [0]
+    index = text.find(SENTENCE_MARK)
+    while index != -1:
+        starts.append(index)
+        index = text.find(SENTENCE_MARK, index + 1)
+    return starts
+
+
+def _next_positions(words: list[str]) -> list[int]:
+    """The position of the word after each word, as a term's separator reads it: past commas
+    ("a , b"). The end of the text is one past the last word, and its own next position."""
+    after = [*range(1, len(words) + 1), len(words)]
+    if "," in words:
+        position = len(words)
+        for index in range(len(words) - 1, -1, -1):
+            after[index] = position
+            if words[index] != ",":
+                position = index
+    return after
+
+
+def _add(spans: dict[str, list[tuple[int, int]]], group: str, start: int, end: int) -> None:
+    """A match of `group`, unless it overlaps the previous one (as `re.finditer` skips it)."""
+    found = spans.get(group)
+    if found is None:
+        spans[group] = [(start, end)]
+    elif start >= found[-1][1]:
+        found.append((start, end))

@@ -1,27 +1,51 @@
-"""Where a term can start: the literal beginnings of its first word (speed, not meaning).
+"""Where a term can start, and what it needs after its first word (speed, not meaning).
 
 Every term matches from the start of a word, so the beginnings its first word can have, up to
 KEY_LENGTH letters ("harcel*" → "harc", "(ma|mon) fille" → "ma", "mon", "<n> ans" → "0"…"9"),
-say at which words of a report it is worth trying. `matching` reads a report word by word and
-tries, at each word, only the alternatives whose keys the word begins with (see
-`Vocabulary.starting_with`). A term whose first word can begin with anything (a leading `*`) has no
-keys: its group is scanned whole, as a plain regular expression, so the shortcut never changes a
-result.
+say at which words of a report it is worth trying. A term of several words also says what must
+follow its first word (`second_word_need`): the word right after it ("mon fils" needs "fils"
+next), or, past a gap ("va ... tuer"), a word somewhere in the report. `matching` reads a report
+word by word and tests a group at a word only when one of its terms can start there and finds
+what it needs (see `starts`). A term whose first word can begin with anything (a leading `*`) has
+no keys: its group is scanned whole, as a plain regular expression, so the shortcut never changes
+a result.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 KEY_LENGTH = 4
 MAX_PREFIXES = 400
 _DIGITS = "0123456789"
+# " ... " (up to four words) in a parsed term: a separator for the first word, but then the next
+# word of the term need not be the next word of the report.
+GAP = "..."
+# Not separators although not letters: the term syntax, and "#" (a sentence end, matched as is).
+_NOT_SEPARATORS = frozenset({"*", "?", "#", "<n>"})
 
-Item = str | list["Branch"]
-Branch = list[Item]
+# A parsed term: a sequence of items, each a character (or "<n>", GAP) or a group of branches.
+# Tuples, so that the analyses of the same tail of a term (a macro's) are worked out once.
+Item = str | tuple["Branch", ...]
+Branch = tuple[Item, ...]
 
 
-def _parse(text: str, start: int = 0) -> tuple[list[Branch], int]:
+class Need(NamedTuple):
+    """What a term of several words needs besides its first word: a word with one of `keys` right
+    after it (`adjacent`), or, when a gap may come first, somewhere in the report. `alone`: an
+    optional separator can glue its words, so that it may also match one word by itself. `then`:
+    the keys the word right after that second word must have (None: nothing known, a gap, or the
+    term can end with its second word)."""
+
+    keys: frozenset[str]
+    adjacent: bool
+    alone: bool
+    then: "Need | None"
+
+
+def _parse(text: str, start: int = 0) -> tuple[tuple[Branch, ...], int]:
     """The alternatives of `text` from `start` up to a closing parenthesis."""
-    branches: list[Branch] = [[]]
+    branches: list[list[Item]] = [[]]
     i = start
     while i < len(text):
         char = text[i]
@@ -29,33 +53,39 @@ def _parse(text: str, start: int = 0) -> tuple[list[Branch], int]:
             inner, i = _parse(text, i + 1)
             branches[-1].append(inner)
         elif char == ")":
-            return branches, i
+            return tuple(map(tuple, branches)), i
         elif char == "|":
             branches.append([])
         elif text.startswith("<n>", i):
             branches[-1].append("<n>")
             i += 2
         elif text.startswith(" ... ", i):
-            branches[-1].append(" ")
+            branches[-1].append(GAP)
             i += 4
         else:
             branches[-1].append(char)
         i += 1
-    return branches, i
+    return tuple(map(tuple, branches)), i
 
 
-def _expand(items: Branch, acc: str) -> Iterator[tuple[str, bool]]:
-    """Each literal beginning of the first word, and whether it is the whole word."""
+def _is_separator(item: Item) -> bool:
+    return isinstance(item, str) and not item.isalnum() and item not in _NOT_SEPARATORS
+
+
+def _expand(items: Branch, acc: str, *, leading: bool = False) -> Iterator[tuple[str, bool]]:
+    """Each literal beginning of the first word, and whether it is the whole word. `leading`: the
+    items follow a required separator, which takes the separators met before the word's first
+    letter ("(a|ont)? ?trait*" after "m ": the word is "a", "ont" or "trait…")."""
     for index, item in enumerate(items):
         if item == "?":  # the optional item before it was already tried both ways
             continue
         optional = index + 1 < len(items) and items[index + 1] == "?"
         rest = items[index + 2 :] if optional else items[index + 1 :]
         if optional:
-            yield from _expand(rest, acc)
-        if isinstance(item, list):
+            yield from _expand(rest, acc, leading=leading)
+        if isinstance(item, tuple):
             for branch in item:
-                yield from _expand(branch + rest, acc)
+                yield from _expand(branch + rest, acc, leading=leading)
             return
         if item == "*":
             yield acc, False
@@ -64,11 +94,26 @@ def _expand(items: Branch, acc: str) -> Iterator[tuple[str, bool]]:
             for digit in _DIGITS:
                 yield acc + digit, False
             return
+        if leading and not acc and _is_separator(item) and item != GAP:
+            continue
         if not item.isalnum():  # a space or a separator: the first word ends here
             yield acc, True
             return
         acc += item
     yield acc, True
+
+
+def _keys(beginnings: Iterable[tuple[str, bool]]) -> frozenset[str] | None:
+    """The keys of a word's possible beginnings (see `first_word_keys`); None when one of them is
+    empty (the word can begin with anything) or when there are too many to be worth it."""
+    keys: set[str] = set()
+    for prefix, whole in beginnings:
+        if not prefix:
+            return None
+        keys.add(prefix + " " if whole else prefix[:KEY_LENGTH])
+        if len(keys) > MAX_PREFIXES:
+            return None
+    return frozenset(keys)
 
 
 def first_word_keys(term: str) -> frozenset[str] | None:
@@ -79,21 +124,107 @@ def first_word_keys(term: str) -> frozenset[str] | None:
     beginning, up to KEY_LENGTH letters ("mena", "0"…"9").
     """
     branches, _ = _parse(term)
+    return _keys(beginning for branch in branches for beginning in _expand(branch, ""))
+
+
+def _after_first_word(items: Branch, *, leading: bool = False) -> Iterator[Branch | None]:
+    """What can follow the first word: the separator that ends it and the rest of the term, or
+    None where the term ends within its first word (`leading` as for `_expand`)."""
+    for index, item in enumerate(items):
+        if item == "?":
+            continue
+        optional = index + 1 < len(items) and items[index + 1] == "?"
+        rest = items[index + 2 :] if optional else items[index + 1 :]
+        if optional:
+            yield from _after_first_word(rest, leading=leading)
+        if isinstance(item, tuple):
+            for branch in item:
+                yield from _after_first_word(branch + rest, leading=leading)
+            return
+        if _is_separator(item):
+            if leading and item != GAP:
+                continue
+            yield (item, *rest)
+            return
+        leading = False
+    yield None
+
+
+def _next_words(items: Branch, *, leading: bool) -> Iterator[tuple[bool, Branch] | None]:
+    """Each way the term goes on after its first word: whether a gap can come first, and the
+    items from the next word on; None where it can end within its first word."""
+    for after in _after_first_word(items, leading=leading):
+        if after is None:
+            yield None
+            continue
+        index = 0
+        gap = False
+        # (A "?" after a separator makes it optional: that matters only to one-word matches.)
+        while index < len(after) and (_is_separator(after[index]) or after[index] == "?"):
+            gap = gap or after[index] == GAP
+            index += 1
+        yield gap, after[index:]
+
+
+@lru_cache(maxsize=4096)
+def _need(items: Branch, depth: int, leading: bool) -> Need | None:
+    """What the items need after their first word, looking `depth` words ahead."""
     keys: set[str] = set()
-    for branch in branches:
-        for prefix, whole in _expand(branch, ""):
-            if not prefix:
-                return None
-            keys.add(prefix + " " if whole else prefix[:KEY_LENGTH])
-            if len(keys) > MAX_PREFIXES:
-                return None
-    return frozenset(keys)
+    adjacent = True
+    alone = False
+    then: list[Need | None] = []
+    for step in dict.fromkeys(_next_words(items, leading=leading)):
+        if step is None:
+            alone = True
+            continue
+        gap, rest = step
+        found = _first_keys(rest)
+        if found is None or len(keys | found) > MAX_PREFIXES:
+            return None
+        keys |= found
+        adjacent = adjacent and not gap
+        if depth > 1:
+            then.append(_need(rest, depth - 1, True))
+    return Need(frozenset(keys), adjacent, alone, _all_of(then))
 
 
-def word_keys(beginning: str) -> set[str]:
-    """The keys a report's word satisfies, from `Vocabulary.starting_with`'s cache key: the word
-    and a space when it is itself a key, else its first KEY_LENGTH letters."""
-    if beginning.endswith(" "):
-        word = beginning[:-1]
-        return {beginning} | {word[:n] for n in range(1, min(KEY_LENGTH, len(word)) + 1)}
-    return {beginning[:n] for n in range(1, len(beginning) + 1)}
+@lru_cache(maxsize=4096)
+def _first_keys(items: Branch) -> frozenset[str] | None:
+    """The keys of the first word of items that follow a required separator."""
+    return _keys(_expand(items, "", leading=True))
+
+
+def _all_of(needs: list[Need | None]) -> Need | None:
+    """What every one of `needs` implies, as a need of the next word (None: nothing they all
+    need there)."""
+    if not needs or any(need is None or need.alone or not need.adjacent for need in needs):
+        return None
+    return either(*needs)
+
+
+def either(*needs: Need | None) -> Need | None:
+    """What a term that needs one of `needs` needs (None: nothing that can be told)."""
+    known = [need for need in needs if need is not None]
+    if len(known) < len(needs):
+        return None
+    return Need(
+        frozenset().union(*(need.keys for need in known)),
+        all(need.adjacent for need in known),
+        any(need.alone for need in known),
+        _all_of([need.then for need in known]),
+    )
+
+
+def second_word_need(term: str) -> Need | None:
+    """What the term needs after its first word when it matches more than one word, and after its
+    second (see `Need`), or None when nothing can be told: the word after the first can begin
+    with anything."""
+    branches, _ = _parse(term)
+    return _need((branches,), 2, False)
+
+
+@lru_cache(maxsize=10_000)  # (the words of the latest reports: each is looked up several times)
+def word_keys(word: str) -> frozenset[str]:
+    """The keys a report's word has: the word and a space, and its first 1 to KEY_LENGTH
+    letters."""
+    return frozenset([word + " ", *(word[:n] for n in range(1, min(KEY_LENGTH, len(word)) + 1))])

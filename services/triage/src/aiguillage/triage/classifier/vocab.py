@@ -18,7 +18,8 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
-from aiguillage.triage.classifier.prefilter import KEY_LENGTH, first_word_keys, word_keys
+from aiguillage.triage.classifier.prefilter import Need, either, first_word_keys, second_word_need
+from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable
 from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise, strip_accents
 
 _GAP = r"(?:[ ,]+[a-z0-9]++){0,4}[ ,]+"
@@ -85,27 +86,14 @@ _COORDINATORS = ("ou", "or", "nor")
 _CLAUSE_ENDS = (SENTENCE_MARK, ",")
 
 
-class Beginning(NamedTuple):
-    """What to try at a word. `pattern` (None: no group can start there) tests every group that
-    can, in one call: first a gate made of all their alternatives (when it fails, the common case,
-    the call ends there), then, for each group of `names` in turn, an optional look-ahead whose
-    capture is the group's match at this word: its first alternative, in the group's order, that
-    matches (unset when none does; the group's own gate comes first). `certain`: groups that match
-    the word itself whatever follows (see `Vocabulary.for_word`), recorded without a test."""
-
-    pattern: re.Pattern[str] | None
-    names: tuple[str, ...]
-    certain: tuple[str, ...] = ()
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     groups: dict[str, re.Pattern[str]]
     categories: tuple[CategorySpec, ...]
-    # For the single pass over a report's words (see matching.py and prefilter.py): each group's
-    # alternatives in order with the beginnings their first word can have; groups with an
-    # alternative whose first word can begin with anything are scanned whole instead.
-    alternatives: dict[str, tuple[tuple[str, frozenset[str]], ...]]
+    # For the single pass over a report's words (see matching.py and starts.py): each group's
+    # terms in order, with the beginnings their first word can have and what they need after it;
+    # groups with a term whose first word can begin with anything are scanned whole instead.
+    alternatives: dict[str, tuple[Alternative, ...]]
     scanned_groups: tuple[str, ...]
     settings: dict[str, Any]
     negators: frozenset[str]
@@ -114,26 +102,32 @@ class Vocabulary:
     phrases: dict[str, str] = field(default_factory=dict)
     # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
     conditionals: frozenset[str] = frozenset()
-    _by_word: dict[str, Beginning | None] = field(default_factory=dict, repr=False, compare=False)
-    _by_beginning: dict[str, Beginning] = field(default_factory=dict, repr=False, compare=False)
-    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
-
-    def _compile(self, source: str) -> re.Pattern[str]:
-        """Patterns by their text: keys that share alternatives share one compiled pattern."""
-        found = self._compiled.get(source)
-        if found is None:
-            found = self._compiled[source] = re.compile(source)
-        return found
 
     @cached_property
-    def _groups_by_key(self) -> dict[str, tuple[str, ...]]:
-        by_key: dict[str, list[str]] = {}
-        for name, alternatives in self.alternatives.items():
-            for _body, keys in alternatives:
-                for key in keys:
-                    if name not in by_key.setdefault(key, []):
-                        by_key[key].append(name)
-        return {key: tuple(names) for key, names in by_key.items()}
+    def starts(self) -> WordTable:
+        """What can start at each word of a report (see starts.py)."""
+        return WordTable(self.alternatives)
+
+    @cached_property
+    def steps(self) -> StepTable:
+        """What to do at each word of a report, given the next (see starts.py)."""
+        return StepTable(self.starts)
+
+    def warm_up(self) -> None:
+        """Work out now the words that terms start with, written in full: the most common in
+        reports (services call this at start-up so that no report pays for it; a one-off command
+        need not). Other words are worked out on first sight."""
+        self.starts.warm_up(
+            sorted(
+                {
+                    key[:-1]
+                    for group in self.alternatives.values()
+                    for alternative in group
+                    for key in alternative.keys
+                    if key.endswith(" ")
+                }
+            )
+        )
 
     @cached_property
     def negation_roles(self) -> dict[str, NegationRole]:
@@ -144,98 +138,6 @@ class Vocabulary:
         roles.update(dict.fromkeys(self.clause_breaks, NegationRole.CLAUSE_END))
         roles.update(dict.fromkeys(_CLAUSE_ENDS, NegationRole.CLAUSE_END))
         return roles
-
-    @cached_property
-    def whole_words(self) -> frozenset[str]:
-        """The words that are themselves keys (a term's first word written in full)."""
-        return frozenset(key[:-1] for key in self._groups_by_key if key.endswith(" "))
-
-    def _plan(
-        self,
-        keys: list[str],
-        names: list[str],
-        certain: tuple[str, ...] = (),
-        word: str | None = None,
-    ) -> Beginning:
-        """The one pattern that tries groups `names` at a word with these keys (see `Beginning`),
-        narrowed to the `word` itself when it is known. The gate writes the alternatives' shared
-        literal beginnings once (a trie), so that a word where nothing can match costs a few
-        character tests."""
-        heads: set[str] = set()
-        captures = []
-        named: list[str] = []
-        for name in names:
-            bodies = []  # the group's alternatives that can start at this word, in order
-            for body, group_keys in self.alternatives[name]:
-                if any(key in group_keys for key in keys):
-                    bodies.extend([body] if word is None else _at_word(body, word))
-            if not bodies:
-                continue  # none of them can start at this word after all
-            named.append(name)
-            heads.update(bodies)
-            capture = "(?=( (?:" + "|".join(bodies) + ")(?![a-z0-9])))"
-            if len(bodies) > 1:
-                # The group's own gate first: a group that cannot match here is passed over at a
-                # few character tests, not by trying its alternatives one by one.
-                capture = f"(?= {_factored(sorted(bodies))}(?![a-z0-9]))" + capture
-            captures.append(f"(?:{capture}|)")
-        if not named:
-            return Beginning(None, (), certain)
-        gate = " " + _factored(sorted(heads)) + "(?![a-z0-9])"
-        return Beginning(self._compile(f"(?={gate})" + "".join(captures)), tuple(named), certain)
-
-    def compile_all(self) -> None:
-        """Compile now what `starting_with` would compile on first use (services call this at
-        start-up so that no report pays for it; a one-off command need not)."""
-        for key in self._groups_by_key:
-            self.starting_with(key)
-
-    def starting_with(self, beginning: str) -> Beginning:
-        """What to try at a word, by `beginning` (the word and a space when it is in
-        `whole_words`, else its first four letters): every group that can start at a word with
-        the keys it has. Built on first use and kept (the keys are bounded: four letters, or a
-        vocabulary word); each pattern is compiled once."""
-        found = self._by_beginning.get(beginning)
-        if found is None:
-            keys = self._keys(beginning)
-            names = sorted({name for key in keys for name in self._groups_by_key[key]})
-            # A beginning that is a whole word is reached by that word alone.
-            word = beginning[:-1] if beginning.endswith(" ") else None
-            found = self._by_beginning[beginning] = self._plan(keys, names, word=word)
-        return found
-
-    def _keys(self, beginning: str) -> list[str]:
-        """The keys a word with this beginning has."""
-        return sorted(key for key in word_keys(beginning) if key in self._groups_by_key)
-
-    def for_word(self, word: str) -> Beginning | None:
-        """`starting_with`'s plan narrowed to one word (speed only, same matches). A group whose
-        alternatives that can start here are all one word long either matches this word whole
-        (its span is the word: `certain`) or cannot match here (dropped); the others are tried,
-        at a vocabulary word with their first word written as the word (see `_at_word`). None:
-        nothing can start at this word."""
-        beginning = word + " " if word in self.whole_words else word[:KEY_LENGTH]
-        base = self.starting_with(beginning)
-        if not base.names:
-            return None
-        keys = self._keys(beginning)
-        key_set = set(keys)
-        certain: list[str] = []
-        kept: list[str] = []
-        for name in base.names:
-            bodies = [body for body, group_keys in self.alternatives[name] if group_keys & key_set]
-            if any(_SEP_MARK in body for body in bodies):
-                kept.append(name)
-            elif any(re.fullmatch(body, word) for body in bodies):
-                certain.append(name)
-        if not certain and len(kept) == len(base.names):
-            return base
-        # Terms are written as the word only for a vocabulary word (whose beginning is the word
-        # itself, a bounded set): a pattern for each new number, name or typo of the reports
-        # would cost a compilation each.
-        whole = beginning.endswith(" ")
-        plan = self._plan(keys, kept, tuple(certain), word if whole else None)
-        return None if plan.pattern is None and not plan.certain else plan
 
     @cached_property
     def _phrase_pattern(self) -> re.Pattern[str] | None:
@@ -263,95 +165,6 @@ class Vocabulary:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
 
 
-def _at_word(body: str, word: str) -> list[str]:
-    """The term as it can match at exactly this word, as alternatives in the term's order: its
-    first word written as the word itself when its pattern matches the word whole ("(publi*|
-    poste*) …" at "poste" → "poste …"), dropped when it does not (a separator must follow the first
-    word, so it matches the report's word whole or not at all). [body] when that cannot be told."""
-    if _top_level_bar(body):
-        return [found for branch in _top_level_branches(body) for found in _at_word(branch, word)]
-    if body.startswith("(?:"):
-        leading = _leading_group(body)
-        if leading is None:
-            return [body]
-        branches, rest = leading
-        return [found for branch in branches for found in _at_word(branch + rest, word)]
-    end = _first_word_end(body)
-    if end is None:
-        return [body]
-    if re.fullmatch(body[:end], word) is None:
-        return []
-    return [re.escape(word) + body[end:]]
-
-
-def _leading_group(body: str) -> tuple[list[str], str] | None:
-    """The alternatives of the group that starts `body`, in order (an optional group is tried first,
-    then the term without it: a last, empty alternative), and what follows the group. None when
-    `body` does not start with a group, or with one that repeats."""
-    if not body.startswith("(?:"):
-        return None
-    close = _closing(body)
-    rest = body[close + 1 :]
-    branches = _top_level_branches(body[3:close])
-    if rest.startswith("?") and not rest.startswith("??"):
-        return [*branches, ""], rest[1:]
-    if rest[:1] in _QUANTIFIERS:
-        return None
-    return branches, rest
-
-
-def _first_word_end(body: str) -> int | None:
-    """Where the term's first word ends: at its first separator, which must be a required one
-    (the whole term if it has none); None when that cannot be told."""
-    depth = i = 0
-    while i < len(body):
-        if depth == 0 and (body.startswith(_ATOM_SEP, i) or body.startswith(_GAP, i)):
-            return i
-        char = body[i]
-        if body.startswith("[ ,]", i):
-            return None  # an optional or nested separator: the first word may end elsewhere
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = body.index("]", i) + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        i += 1
-    return len(body)
-
-
-def _closing(body: str) -> int:
-    """Where the group that opens `body` closes."""
-    depth = 0
-    for i, char in enumerate(body):
-        if char == "(" and (i == 0 or body[i - 1] != "\\"):
-            depth += 1
-        elif char == ")" and body[i - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return i
-    raise VocabularyError(f"unbalanced group in {body!r}")
-
-
-def _top_level_branches(inner: str) -> list[str]:
-    branches: list[str] = []
-    depth = start = 0
-    for i, char in enumerate(inner):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(inner[start:i])
-            start = i + 1
-    branches.append(inner[start:])
-    return branches
-
-
 def expand_macros(term: str, macros: dict[str, str]) -> str:
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -368,121 +181,35 @@ def _group_pattern(bodies: list[str]) -> re.Pattern[str]:
     return re.compile(r" (?:" + "|".join(bodies) + r")(?![a-z0-9])")
 
 
-_ATOM_SEP = "[ ,]+"
-_QUANTIFIERS = frozenset("?*+{")
-# In a gate, a group that follows a term's literal beginning is spread into the trie ("la (?:mere|
-# meuf) de" → "la mere de", "la meuf de"): the beginnings of its alternatives join the trie's, which
-# is faster than entering the group. Done while the copies of what follows it stay this short.
-_MAX_SPREAD_CHARS = 60
+class _Term(NamedTuple):
+    """A compiled term before the group is split into scanned and word-by-word groups."""
+
+    body: str
+    keys: frozenset[str] | None  # None: its first word can begin with anything
+    need: Need | None
 
 
-def _literal_head(body: str) -> tuple[tuple[str, ...], str]:
-    """The literal beginning of a compiled term (letters, digits, "#", word separators and gaps,
-    none of them quantified), as atoms, and the rest of the expression. (A gap is an atom so that
-    the terms of a trie that share "word ... " try the gap once.)"""
-    if _top_level_bar(body):
-        return (), f"(?:{body})"
-    atoms: list[str] = []
-    i = 0
-    while i < len(body):
-        if body.startswith(_GAP, i):
-            step = len(_GAP)
-        elif body.startswith(_ATOM_SEP, i):
-            step = len(_ATOM_SEP)
-        elif body[i].isalnum() or body[i] == "#":
-            step = 1
-        else:
-            break
-        if i + step < len(body) and body[i + step] in _QUANTIFIERS:
-            break
-        atoms.append(body[i : i + step])
-        i += step
-    return tuple(atoms), body[i:]
-
-
-def _top_level_bar(body: str) -> bool:
-    depth = 0
-    for i, char in enumerate(body):
-        if char == "\\":
-            continue
-        if char == "(" and (i == 0 or body[i - 1] != "\\"):
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
-def _factored(bodies: list[str]) -> str:
-    """One expression matching where any of `bodies` matches, with shared literal beginnings
-    written once (a trie), so that a failing word costs a few character tests; so are the
-    alternatives of the groups inside the bodies ("(?:meuf|mere|…)"). The order of the
-    alternatives is not kept: use it where only "does any match" counts (the gates)."""
-    trie: dict[str, Any] = {}
-
-    def insert(node: dict[str, Any], body: str) -> None:
-        atoms, rest = _literal_head(body)
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        leading = _leading_group(rest)
-        if leading is not None and _spread_cost(*leading) <= _MAX_SPREAD_CHARS:
-            branches, after = leading
-            for branch in branches:
-                insert(node, branch + after)
-        else:
-            node.setdefault("", []).append(_factored_groups(rest))
-
-    for body in bodies:
-        insert(trie, body)
-
-    def emit(node: dict[str, Any]) -> str:
-        parts = [atom + emit(child) for atom, child in node.items() if atom != ""]
-        parts += node.get("", [])
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return emit(trie)
-
-
-def _spread_cost(branches: list[str], after: str) -> int:
-    """What spreading a group into the trie copies: what follows it, once more per alternative."""
-    return (len(branches) - 1) * len(after)
-
-
-def _factored_groups(body: str) -> str:
-    """`body` with the alternatives of each of its groups written as a trie (see `_factored`)."""
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        if body.startswith("(?:", i):
-            close = i + _closing(body[i:])
-            out.append("(?:" + _factored(_top_level_branches(body[i + 3 : close])) + ")")
-            i = close + 1
-        elif body[i] == "[":  # a character class, copied whole
-            end = body.index("]", i) + 1
-            out.append(body[i:end])
-            i = end
-        else:
-            step = 2 if body[i] == "\\" else 1  # an escaped character is copied whole
-            out.append(body[i : i + step])
-            i += step
-    return "".join(out)
-
-
-def _alternatives(
-    terms: list[str], macros: dict[str, str]
-) -> tuple[tuple[str, frozenset[str] | None], ...]:
+def _alternatives(terms: list[str], macros: dict[str, str]) -> tuple[_Term, ...]:
     """The group's regular expressions, longest first (so that the reported signal is the most
-    specific phrase), each with the beginnings of its first word (None: any)."""
-    keys: dict[str, frozenset[str] | None] = {}
+    specific phrase), each with the beginnings of its first word and what it needs after it.
+    Terms that compile alike share one: what is known of each holds for both."""
+    found: dict[str, _Term] = {}
     for term in terms:
-        body = compile_term(term, macros)
-        found = first_word_keys(expand_macros(term, macros))
-        if body in keys:
-            previous = keys[body]
-            found = None if previous is None or found is None else previous | found
-        keys[body] = found
-    return tuple((body, keys[body]) for body in sorted(keys, key=len, reverse=True))
+        text = expand_macros(term, macros)
+        compiled = _Term(compile_term(term, macros), first_word_keys(text), second_word_need(text))
+        previous = found.get(compiled.body)
+        if previous is not None:
+            compiled = _Term(
+                compiled.body,
+                _either(previous.keys, compiled.keys),
+                either(previous.need, compiled.need),
+            )
+        found[compiled.body] = compiled
+    return tuple(found[body] for body in sorted(found, key=len, reverse=True))
+
+
+def _either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
 
 
 def compile_term(term: str, macros: dict[str, str]) -> str:
@@ -523,12 +250,12 @@ def compile_term(term: str, macros: dict[str, str]) -> str:
 
 def _compile_group(
     name: str, terms: list[str], macros: dict[str, str], source: str
-) -> tuple[re.Pattern[str], tuple[tuple[str, frozenset[str] | None], ...]]:
+) -> tuple[re.Pattern[str], tuple[_Term, ...]]:
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
         raise VocabularyError(f"{source}: group {name!r} must be a list of strings")
     alternatives = _alternatives(terms, macros)
     try:
-        return _group_pattern([body for body, _keys in alternatives]), alternatives
+        return _group_pattern([term.body for term in alternatives]), alternatives
     except re.error as exc:
         raise VocabularyError(f"{source}: group {name!r} does not compile: {exc}") from exc
 
@@ -595,10 +322,14 @@ def load_vocabulary() -> Vocabulary:
     }
     groups = {name: pattern for name, (pattern, _alts) in compiled.items()}
     scanned = tuple(
-        name for name, (_p, alts) in compiled.items() if any(k is None for _b, k in alts)
+        name for name, (_p, alts) in compiled.items() if any(t.keys is None for t in alts)
     )
     alternatives = {
-        name: tuple((body, keys) for body, keys in alts if keys is not None)
+        name: tuple(
+            Alternative(t.body, t.keys, t.need, one_word=_SEP_MARK not in t.body)
+            for t in alts
+            if t.keys is not None
+        )
         for name, (_p, alts) in compiled.items()
         if name not in scanned
     }

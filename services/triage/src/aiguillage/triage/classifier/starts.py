@@ -1,0 +1,329 @@
+"""What to do at a report's word, worked out once per word and per pair of words, and kept (speed,
+not meaning).
+
+`matching` reads a report once, word by word, and needs at each word every group that matches
+from there, as the group's whole pattern would find it (its first term, in the group's order, that
+matches). Only the terms whose first word can be this word can (`prefilter.first_word_keys`):
+
+- a group whose terms that can start at the word are all one word long matches the word whole or
+  not at all, whatever follows it: decided once per word (`Start`);
+- a group with longer terms there is tested, by a pattern of those terms alone in the group's
+  order, only when the report has what one of them needs after its first word
+  (`prefilter.Need`): the next word (and, for some, the one after it), or a word anywhere in the
+  report for a term with a gap ("va ... tuer"). Otherwise none of its longer terms can match,
+  and its one-word terms decide as above.
+
+What the next word allows is decided once per pair of words (`Step`): reading a report costs a
+dictionary lookup per word, whatever the size of the vocabularies, and a regular expression runs
+only where a term of several words finds its next words.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from aiguillage.triage.classifier.prefilter import Need, word_keys
+
+# Words kept (see `WordTable`): enough for a language's words and a large share of its numbers.
+MAX_KEPT_WORDS = 100_000
+# Pairs of words kept (see `StepTable`), and resolutions of each (see `Step.resolve`).
+MAX_KEPT_PAIRS = 200_000
+MAX_KEPT_RESOLVED = 1_000
+
+# A group to test at a word, with the pattern of its terms that can start there.
+Test = tuple[str, re.Pattern[str]]
+
+
+class Alternative(NamedTuple):
+    """One term of a group, compiled."""
+
+    body: str  # its regular expression (see `vocab.compile_term`)
+    keys: frozenset[str]  # the beginnings of its first word (`prefilter.first_word_keys`)
+    need: Need | None  # what it needs after its first word; None: nothing that can be told
+    one_word: bool  # no separator: it matches a report's word whole or not at all
+
+
+class Cues(NamedTuple):
+    """The keys that terms with a gap need somewhere in a report (see `Start`), as they are looked
+    for: the words ("tuer "), and a few beginnings ("0"…"9" for a number) with the space before
+    them, found in the text."""
+
+    words: frozenset[str]
+    beginnings: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> "Cues | None":
+        ordered = sorted(keys)
+        if not ordered:
+            return None
+        return cls(
+            frozenset(key[:-1] for key in ordered if key.endswith(" ")),
+            tuple((" " + key, key) for key in ordered if not key.endswith(" ")),
+        )
+
+    def found_in(self, text: str, words: frozenset[str]) -> frozenset[str]:
+        """Those of the keys that a report has (`text`: its words, spaced; `words`: the same)."""
+        return frozenset(
+            [word + " " for word in self.words & words]
+            + [key for spaced, key in self.beginnings if spaced in text]
+        )
+
+
+class Start:
+    """What can start at one word, whatever follows it."""
+
+    __slots__ = (
+        "_always",
+        "_by_cue",
+        "_by_keys",
+        "_by_next",
+        "_next_keys",
+        "_pattern",
+        "_plain",
+        "_tests",
+        "certain",
+        "cues",
+        "fallback",
+    )
+
+    def __init__(
+        self,
+        certain: tuple[str, ...],
+        fallback: tuple[str, ...],
+        always: tuple[str, ...],
+        by_next: dict[str, tuple[tuple[str, Need | None], ...]],
+        by_cue: dict[str, tuple[str, ...]],
+        tests: dict[str, str],
+        pattern: Callable[[str], re.Pattern[str]],
+    ) -> None:
+        self.certain = certain  # groups that match the word whole, whatever follows
+        self.fallback = fallback  # groups that match the word whole when they are not tested
+        self._always = always  # groups tested here whatever follows
+        # The keys of the next word that make these groups worth testing, with what they need
+        # after it (None: nothing more).
+        self._next_keys = frozenset(by_next)
+        self._by_next = by_next
+        self.cues = Cues.of(by_cue)  # keys of a word anywhere in the report that ...
+        self._by_cue = by_cue  # ... make these groups worth testing
+        self._tests = tests  # the source of each tested group's pattern
+        self._pattern = pattern  # compiles a source (once: words with the same test share it)
+        # The step when the next word makes no group worth testing: the same for most next words.
+        self._plain = self._step([], {})
+        self._by_keys: dict[frozenset[str], Step | None] = {}  # the others, by keys
+
+    def tests(self, groups: Iterable[str]) -> tuple[Test, ...]:
+        return tuple([(group, self._pattern(self._tests[group])) for group in groups])
+
+    def compile(self) -> None:
+        """Compile every test now."""
+        self.tests(self._tests)
+
+    def step(self, following: str) -> "Step | None":
+        """What to do at this word when `following` comes next; None: nothing. (Next words with
+        the same keys share their step: most share `_plain`.)"""
+        keys = word_keys(following) & self._next_keys
+        if not keys:
+            return self._plain
+        if keys in self._by_keys:
+            return self._by_keys[keys]
+        tested: list[str] = []
+        by_third: dict[str, list[str]] = {}
+        for key in sorted(keys):
+            for group, then in self._by_next[key]:
+                if then is None:
+                    tested.append(group)
+                else:
+                    for third in then.keys:
+                        by_third.setdefault(third, []).append(group)
+        found = self._by_keys[keys] = self._step(tested, by_third)
+        return found
+
+    def _step(self, tested: list[str], by_third: dict[str, list[str]]) -> "Step | None":
+        step = Step(self, [*self._always, *tested], by_third, self.cues)
+        return step if step.whole or step.tested or step.third or step.cues else None
+
+    def tested_for(self, cues: frozenset[str]) -> list[str]:
+        """The groups to test because the report has these words that terms with a gap need."""
+        return [group for key in sorted(cues) for group in self._by_cue[key]]
+
+
+class Step:
+    """What to do at a word, given the word after it: the groups that match the word `whole`, and
+    those to test (`tested`). Some groups are worth testing only if the word after the next one
+    has one of the keys `third`, or if the report has a word with one of the keys of `cues` (past
+    a gap): `resolve` and `with_cues` give the step that says whether they are (until then their
+    one-word terms count, as in `whole`)."""
+
+    __slots__ = (
+        "_by_cues",
+        "_by_third",
+        "_by_third_keys",
+        "_by_third_word",
+        "_start",
+        "_tested",
+        "cues",
+        "tested",
+        "third",
+        "whole",
+    )
+
+    def __init__(
+        self,
+        start: Start,
+        tested: list[str],
+        by_third: dict[str, list[str]],
+        cues: Cues | None,
+    ) -> None:
+        self._start = start
+        self._tested = list(dict.fromkeys(tested))
+        self.whole = (*start.certain, *(g for g in start.fallback if g not in self._tested))
+        self.tested = start.tests(self._tested)
+        self.third = frozenset(by_third)
+        self._by_third = by_third
+        self.cues = cues
+        # The steps resolved so far, kept: by the word after the next one (and by its keys), and
+        # by the cues.
+        self._by_third_word: dict[str, Step] = {}
+        self._by_third_keys: dict[frozenset[str], Step] = {}
+        self._by_cues: dict[frozenset[str], Step] = {}
+
+    def resolve(self, third: str) -> "Step":
+        """This step once the word after the next one is `third`. (Words with the same keys share
+        their step: most share the one with no more tests.)"""
+        found = self._by_third_word.get(third)
+        if found is None:
+            keys = word_keys(third) & self.third
+            found = self._by_third_keys.get(keys)
+            if found is None:
+                more = [group for key in sorted(keys) for group in self._by_third[key]]
+                found = Step(self._start, [*self._tested, *more], {}, self.cues)
+                self._by_third_keys[keys] = found
+            if len(self._by_third_word) < MAX_KEPT_RESOLVED:
+                self._by_third_word[third] = found
+        return found
+
+    def with_cues(self, cues: frozenset[str]) -> "Step":
+        """This step (resolved as to the third word) in a report with these words that its terms
+        with a gap need."""
+        found = self._by_cues.get(cues)
+        if found is None:
+            more = self._start.tested_for(cues)
+            found = Step(self._start, [*self._tested, *more], {}, None)
+            if len(self._by_cues) < MAX_KEPT_RESOLVED:
+                self._by_cues[cues] = found
+        return found
+
+
+class WordTable(dict[str, Start | None]):
+    """Each word's `Start` (None: no term can start at the word, as at many), worked out on first
+    sight and kept (up to MAX_KEPT_WORDS words)."""
+
+    def __init__(self, alternatives: dict[str, tuple[Alternative, ...]]) -> None:
+        super().__init__()
+        self._alternatives = alternatives
+        # Each key's terms, by group and as positions in the group: a word's terms are found
+        # without going through every term of its groups.
+        by_key: dict[str, dict[str, list[int]]] = {}
+        for name, group in alternatives.items():
+            for index, alternative in enumerate(group):
+                for key in alternative.keys:
+                    by_key.setdefault(key, {}).setdefault(name, []).append(index)
+        self._by_key = by_key
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __missing__(self, word: str) -> Start | None:
+        # The terms that can start at this word, by group, in each group's order.
+        terms: dict[str, set[int]] = {}
+        for key in word_keys(word):
+            for name, indices in self._by_key.get(key, {}).items():
+                terms.setdefault(name, set()).update(indices)
+        found = self._start(
+            word,
+            {
+                name: [self._alternatives[name][i] for i in sorted(terms[name])]
+                for name in sorted(terms)
+            },
+        )
+        if len(self) < MAX_KEPT_WORDS:
+            self[word] = found
+        return found
+
+    def pattern(self, source: str) -> re.Pattern[str]:
+        """A pattern compiled on first use and kept: words with the same test share it."""
+        found = self._compiled.get(source)
+        if found is None:
+            found = self._compiled[source] = re.compile(source)
+        return found
+
+    def warm_up(self, words: Iterable[str]) -> None:
+        """Work out these words now, and compile their tests."""
+        for word in words:
+            start = self[word]
+            if start is not None:
+                start.compile()
+
+    def _alone(self, alternative: Alternative, word: str) -> bool:
+        """Whether the term matches this word by itself."""
+        if alternative.need is not None and not (alternative.one_word or alternative.need.alone):
+            return False  # (most terms of several words: no pattern to compile)
+        return self.pattern(alternative.body).fullmatch(word) is not None
+
+    def _start(self, word: str, terms: dict[str, list[Alternative]]) -> Start | None:
+        """What can start at `word`, given each group's terms that can (in the group's order)."""
+        certain: list[str] = []
+        fallback: list[str] = []
+        always: list[str] = []
+        by_next: dict[str, list[tuple[str, Need | None]]] = {}
+        by_cue: dict[str, list[str]] = {}
+        tests: dict[str, str] = {}
+        for name, here in terms.items():
+            longer = [a for a in here if not a.one_word]
+            whole = any(self._alone(a, word) for a in here if a.one_word)
+            if not longer:
+                if whole:
+                    certain.append(name)
+                continue
+            if whole:
+                fallback.append(name)
+            # The group's pattern restricted to these terms finds what the whole one finds here:
+            # the others cannot start at this word.
+            tests[name] = " (?:" + "|".join(a.body for a in here) + ")(?![a-z0-9])"
+            needs = [a.need for a in longer if a.need is not None and not self._alone(a, word)]
+            if len(needs) < len(longer):
+                always.append(name)  # a term that needs nothing known, or matches the word alone
+                continue
+            for need in needs:
+                for key in need.keys:
+                    if need.adjacent:
+                        listed = by_next.setdefault(key, [])
+                        if (name, need.then) not in listed:
+                            listed.append((name, need.then))
+                    elif name not in by_cue.setdefault(key, []):
+                        by_cue[key].append(name)
+        if not (certain or fallback or tests):
+            return None
+        return Start(
+            certain=tuple(certain),
+            fallback=tuple(fallback),
+            always=tuple(always),
+            by_next={key: tuple(names) for key, names in by_next.items()},
+            by_cue={key: tuple(names) for key, names in by_cue.items()},
+            tests=tests,
+            pattern=self.pattern,
+        )
+
+
+class StepTable(dict[tuple[str, str], Step | None]):
+    """The `Step` of each pair of words (a word and the next), worked out on first sight and kept
+    (up to MAX_KEPT_PAIRS pairs)."""
+
+    def __init__(self, words: WordTable) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, pair: tuple[str, str]) -> Step | None:
+        start = self.words[pair[0]]
+        found = None if start is None else start.step(pair[1])
+        if len(self) < MAX_KEPT_PAIRS:
+            self[pair] = found
+        return found
