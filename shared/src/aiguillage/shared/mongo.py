@@ -12,7 +12,7 @@ A report is never changed once stored: what intake's relay needs to publish agai
 period has run.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -151,12 +151,13 @@ class ReportStore:
         record (else the redrive would drive it again), loses those fields and the history they
         made, and a report with no expiry gets one, counted from now."""
         legacy = {"status": ReportStatus.DISPATCHED.value}
-        records: list[Document] = []
-        async for doc in self._reports.find(legacy, {"triage": 1, "dispatch": 1, "history": 1}):
-            at = doc["dispatch"]["dispatched_at"]
-            triaged = [h["at"] for h in doc["history"] if h["status"] == "triaged"]
-            records.append(
-                {
+
+        async def records() -> AsyncIterator[Document]:
+            fields = {"triage": 1, "dispatch": 1, "history": 1}
+            async for doc in self._reports.find(legacy, fields):
+                at = doc["dispatch"]["dispatched_at"]
+                triaged = [h["at"] for h in doc["history"] if h["status"] == "triaged"]
+                yield {
                     "_id": doc["_id"],
                     "dispatched_at": at,
                     "expires_at": at + self._retention,
@@ -164,11 +165,8 @@ class ReportStore:
                     "triage": doc["triage"],
                     "dispatch": {k: v for k, v in doc["dispatch"].items() if k != "dispatched_at"},
                 }
-            )
-            if len(records) == UPGRADE_CHUNK:
-                await insert_new(self._dispatches, records)
-                records = []
-        await insert_new(self._dispatches, records)
+
+        await _insert_by_chunks(self._dispatches, records())
         # The history's later steps come from the records now (see `get`).
         await self._reports.update_many(
             {"status": {"$exists": True}},
@@ -188,13 +186,12 @@ class ReportStore:
         then, is kept: a report changed before it was submitted before it."""
         legacy = {"$or": [{"outbox.pending": True}, {"redrives": {"$gt": 0}}]}
         at = now()
-        entries: list[Document] = []
-        async for doc in self._reports.find(legacy, {"redrives": 1}):
-            entries.append({"_id": doc["_id"], "due_at": at, "attempts": doc.get("redrives", 0)})
-            if len(entries) == UPGRADE_CHUNK:
-                await insert_new(self._outbox, entries)
-                entries = []
-        await insert_new(self._outbox, entries)
+
+        async def entries() -> AsyncIterator[Document]:
+            async for doc in self._reports.find(legacy, {"redrives": 1}):
+                yield {"_id": doc["_id"], "due_at": at, "attempts": doc.get("redrives", 0)}
+
+        await _insert_by_chunks(self._outbox, entries())
         await self._reports.update_many(
             {"outbox": {"$exists": True}},
             {"$unset": {"outbox": "", "updated_at": "", "redrives": ""}},
@@ -311,6 +308,19 @@ async def insert_new(collection: AsyncCollection[Document], docs: Sequence[Docum
             raise
         return [docs[e["index"]]["_id"] for e in error.details["writeErrors"]]
     return []
+
+
+async def _insert_by_chunks(
+    collection: AsyncCollection[Document], docs: AsyncIterator[Document]
+) -> None:
+    """Insert what `docs` yields (those whose id is taken are left), `UPGRADE_CHUNK` at a time."""
+    chunk: list[Document] = []
+    async for doc in docs:
+        chunk.append(doc)
+        if len(chunk) == UPGRADE_CHUNK:
+            await insert_new(collection, chunk)
+            chunk = []
+    await insert_new(collection, chunk)
 
 
 def _new_report(submission: Submission, retention: timedelta) -> Document:
