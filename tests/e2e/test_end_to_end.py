@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ pytestmark = [pytest.mark.connected, pytest.mark.e2e]
 CORPUS = Path(__file__).parents[1] / "corpus" / "reports.jsonl"
 MIN_REPORTS = 50
 SECRET_DOMAIN = "reporter@example.org"
+HTTPX_KEEP_ALIVE_S = httpx.Limits().keepalive_expiry or 0
 
 
 def load_cases() -> list[dict[str, Any]]:
@@ -134,6 +136,27 @@ async def test_reports_reach_exactly_their_destinations(
         assert all(line["service"] == name for line in mine)
         # Personal data never reaches the logs.
         assert SECRET_DOMAIN not in log
+
+
+async def test_a_connection_idle_as_long_as_client_pools_keep_theirs_still_answers(
+    stack: str,
+) -> None:
+    """A client reuses a kept-alive connection for as long as its pool keeps it (httpx: 5 s),
+    so intake must keep it longer: a server that closes first loses the request sent meanwhile."""
+    host, port = stack.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        for idle_s in (0, HTTPX_KEEP_ALIVE_S + 1):
+            await asyncio.sleep(idle_s)
+            writer.write(b"GET /health HTTP/1.1\r\nHost: intake\r\n\r\n")
+            await writer.drain()
+            head = await reader.readuntil(b"\r\n\r\n")  # (raises if intake closed it)
+            assert head.startswith(b"HTTP/1.1 200"), head
+            length = re.search(rb"(?i)content-length: *(\d+)", head)
+            assert length is not None, head
+            await reader.readexactly(int(length.group(1)))
+    finally:
+        writer.close()
 
 
 def test_produce_posts_scenarios_and_says_where_they_went(stack: str) -> None:

@@ -74,5 +74,6 @@ def serve(app: AsgiFastStream | object, settings: ServiceSettings) -> None:
         host=settings.http_host,
         port=settings.http_port,
         log_config=None,  # our structlog handler renders uvicorn's lines too
+        timeout_keep_alive=settings.http_keep_alive_s,
         timeout_graceful_shutdown=20,
     )

@@ -60,6 +60,10 @@ class ServiceSettings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     http_host: str = "0.0.0.0"  # noqa: S104 - services listen inside their container
     http_port: int = Field(default=8000, ge=1, le=65_535)
+    # How long an idle kept-alive HTTP connection stays open. Longer than clients and proxies keep
+    # theirs (httpx 5 s, nginx 60 s): a server closing first races a client reusing the connection,
+    # and the request is lost to a reset (uvicorn's own default is 5 s).
+    http_keep_alive_s: int = Field(default=75, ge=1)
     # How long a report and each stage's record of it stay in the database, from when each was
     # written (then TTL indexes delete them). Every service reads it: each writes its records.
     retention_days: float = Field(default=365.0, gt=0)
