@@ -3,7 +3,7 @@
 Every term matches from the start of a word, so the beginnings its first word can have, up to
 KEY_LENGTH letters ("harcel*" → "harc", "(ma|mon) fille" → "ma", "mon", "<n> ans" → "0"…"9"),
 say at which words of a report it is worth trying. A term of several words also says what must
-follow its first word (`second_word_need`): the word right after it ("mon fils" needs "fils"
+follow its first word (`needs_by_first_word`): the word right after it ("mon fils" needs "fils"
 next), or, past a gap ("va ... tuer"), a word somewhere in the report. `matching` reads a report
 word by word and tests a group at a word only when one of its terms can start there and finds
 what it needs (see `starts`). A term whose first word can begin with anything (a leading `*`) has
@@ -72,35 +72,38 @@ def _is_separator(item: Item) -> bool:
     return isinstance(item, str) and not item.isalnum() and item not in _NOT_SEPARATORS
 
 
-def _expand(items: Branch, acc: str, *, leading: bool = False) -> Iterator[tuple[str, bool]]:
-    """Each literal beginning of the first word, and whether it is the whole word. `leading`: the
-    items follow a required separator, which takes the separators met before the word's first
-    letter ("(a|ont)? ?trait*" after "m ": the word is "a", "ont" or "trait…")."""
+def _first_words(
+    items: Branch, acc: str = "", *, leading: bool = False
+) -> Iterator[tuple[str, bool, Branch]]:
+    """Each literal beginning of the first word, whether it is the whole word, and the items from
+    where that beginning stops, for `_after_first_word` to go on with. `leading`: the items follow
+    a required separator, which takes the separators met before the word's first letter
+    ("(a|ont)? ?trait*" after "m ": the word is "a", "ont" or "trait…")."""
     for index, item in enumerate(items):
-        if item == "?":  # the optional item before it was already tried both ways
+        if item == "?":
             continue
         optional = index + 1 < len(items) and items[index + 1] == "?"
         rest = items[index + 2 :] if optional else items[index + 1 :]
         if optional:
-            yield from _expand(rest, acc, leading=leading)
+            yield from _first_words(rest, acc, leading=leading)
         if isinstance(item, tuple):
             for branch in item:
-                yield from _expand(branch + rest, acc, leading=leading)
+                yield from _first_words(branch + rest, acc, leading=leading)
             return
         if item == "*":
-            yield acc, False
+            yield acc, False, rest
             return
         if item == "<n>":
             for digit in _DIGITS:
-                yield acc + digit, False
+                yield acc + digit, False, rest
             return
         if leading and not acc and _is_separator(item) and item != GAP:
             continue
-        if not item.isalnum():  # a space or a separator: the first word ends here
-            yield acc, True
+        if not (item.isalnum() or item == "#"):  # ("#": a hashtag's, or a sentence end)
+            yield acc, True, items[index:]
             return
         acc += item
-    yield acc, True
+    yield acc, True, ()
 
 
 def _keys(beginnings: Iterable[tuple[str, bool]]) -> frozenset[str] | None:
@@ -124,12 +127,12 @@ def first_word_keys(term: str) -> frozenset[str] | None:
     beginning, up to KEY_LENGTH letters ("mena", "0"…"9").
     """
     branches, _ = _parse(term)
-    return _keys(beginning for branch in branches for beginning in _expand(branch, ""))
+    return _keys((prefix, whole) for prefix, whole, _rest in _first_words((branches,)))
 
 
 def _after_first_word(items: Branch, *, leading: bool = False) -> Iterator[Branch | None]:
     """What can follow the first word: the separator that ends it and the rest of the term, or
-    None where the term ends within its first word (`leading` as for `_expand`)."""
+    None where the term ends within its first word (`leading` as for `_first_words`)."""
     for index, item in enumerate(items):
         if item == "?":
             continue
@@ -150,30 +153,34 @@ def _after_first_word(items: Branch, *, leading: bool = False) -> Iterator[Branc
     yield None
 
 
-def _next_words(items: Branch, *, leading: bool) -> Iterator[tuple[bool, Branch] | None]:
-    """Each way the term goes on after its first word: whether a gap can come first, and the
-    items from the next word on; None where it can end within its first word."""
-    for after in _after_first_word(items, leading=leading):
-        if after is None:
-            yield None
-            continue
-        index = 0
-        gap = False
-        # (A "?" after a separator makes it optional: that matters only to one-word matches.)
-        while index < len(after) and (_is_separator(after[index]) or after[index] == "?"):
-            gap = gap or after[index] == GAP
-            index += 1
-        yield gap, after[index:]
+def _next_word(after: Branch | None) -> tuple[bool, Branch] | None:
+    """How the term goes on past its first word (`after`: from the separator that ends it):
+    whether a gap can come first, and the items from the next word on; None where it ends."""
+    if after is None:
+        return None
+    index = 0
+    gap = False
+    # (A "?" after a separator makes it optional: that matters only to one-word matches.)
+    while index < len(after) and (_is_separator(after[index]) or after[index] == "?"):
+        gap = gap or after[index] == GAP
+        index += 1
+    return gap, after[index:]
 
 
 @lru_cache(maxsize=4096)
 def _need(items: Branch, depth: int, leading: bool) -> Need | None:
     """What the items need after their first word, looking `depth` words ahead."""
+    return _need_after(tuple(dict.fromkeys(_after_first_word(items, leading=leading))), depth)
+
+
+@lru_cache(maxsize=4096)
+def _need_after(afters: tuple[Branch | None, ...], depth: int) -> Need | None:
+    """What a term needs past its first word, given what can follow that word (`afters`)."""
     keys: set[str] = set()
     adjacent = True
     alone = False
     then: list[Need | None] = []
-    for step in dict.fromkeys(_next_words(items, leading=leading)):
+    for step in dict.fromkeys(map(_next_word, afters)):
         if step is None:
             alone = True
             continue
@@ -191,7 +198,7 @@ def _need(items: Branch, depth: int, leading: bool) -> Need | None:
 @lru_cache(maxsize=4096)
 def _first_keys(items: Branch) -> frozenset[str] | None:
     """The keys of the first word of items that follow a required separator."""
-    return _keys(_expand(items, "", leading=True))
+    return _keys((prefix, whole) for prefix, whole, _rest in _first_words(items, leading=True))
 
 
 def _all_of(needs: list[Need | None]) -> Need | None:
@@ -215,12 +222,16 @@ def either(*needs: Need | None) -> Need | None:
     )
 
 
-def second_word_need(term: str) -> Need | None:
-    """What the term needs after its first word when it matches more than one word, and after its
-    second (see `Need`), or None when nothing can be told: the word after the first can begin
-    with anything."""
+def needs_by_first_word(term: str) -> dict[str, Need | None]:
+    """What the term needs after its first word, for each key of that word (see
+    `first_word_keys`): "(hitler|le fuhrer) ... raison" needs "fuhrer" right after "le", not
+    "raison" anywhere. A word of a report with several of the keys needs what one of them does."""
     branches, _ = _parse(term)
-    return _need((branches,), 2, False)
+    afters: dict[str, list[Branch | None]] = {}
+    for prefix, whole, rest in _first_words((branches,)):
+        key = prefix + " " if whole else prefix[:KEY_LENGTH]
+        afters.setdefault(key, []).extend(_after_first_word(rest))
+    return {key: _need_after(tuple(dict.fromkeys(found)), 2) for key, found in afters.items()}
 
 
 @lru_cache(maxsize=10_000)  # (the words of the latest reports: each is looked up several times)

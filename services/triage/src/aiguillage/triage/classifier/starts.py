@@ -19,10 +19,10 @@ only where a term of several words finds its next words.
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
-from aiguillage.triage.classifier.prefilter import Need, word_keys
+from aiguillage.triage.classifier.prefilter import Need, either, word_keys
 
 # Words kept (see `WordTable`): enough for a language's words and a large share of its numbers.
 MAX_KEPT_WORDS = 100_000
@@ -39,8 +39,14 @@ class Alternative(NamedTuple):
 
     body: str  # its regular expression (see `vocab.compile_term`)
     keys: frozenset[str]  # the beginnings of its first word (`prefilter.first_word_keys`)
-    need: Need | None  # what it needs after its first word; None: nothing that can be told
+    # What it needs after its first word, by key of that word (`prefilter.needs_by_first_word`);
+    # None: nothing that can be told.
+    needs: Mapping[str, Need | None]
     one_word: bool  # no separator: it matches a report's word whole or not at all
+
+    def need_at(self, word: str) -> Need | None:
+        """What the term needs after `word`, when it starts there."""
+        return either(*[self.needs[key] for key in sorted(word_keys(word) & self.keys)])
 
 
 class Cues(NamedTuple):
@@ -264,7 +270,8 @@ class WordTable(dict[str, Start | None]):
 
     def _alone(self, alternative: Alternative, word: str) -> bool:
         """Whether the term matches this word by itself."""
-        if alternative.need is not None and not (alternative.one_word or alternative.need.alone):
+        need = alternative.need_at(word)
+        if need is not None and not (alternative.one_word or need.alone):
             return False  # (most terms of several words: no pattern to compile)
         return self.pattern(alternative.body).fullmatch(word) is not None
 
@@ -288,7 +295,11 @@ class WordTable(dict[str, Start | None]):
             # The group's pattern restricted to these terms finds what the whole one finds here:
             # the others cannot start at this word.
             tests[name] = " (?:" + "|".join(a.body for a in here) + ")(?![a-z0-9])"
-            needs = [a.need for a in longer if a.need is not None and not self._alone(a, word)]
+            needs = [
+                need
+                for a in longer
+                if (need := a.need_at(word)) is not None and not self._alone(a, word)
+            ]
             if len(needs) < len(longer):
                 always.append(name)  # a term that needs nothing known, or matches the word alone
                 continue

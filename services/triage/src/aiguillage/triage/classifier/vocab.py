@@ -18,7 +18,12 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from aiguillage.shared.vocabulary import Category
-from aiguillage.triage.classifier.prefilter import Need, either, first_word_keys, second_word_need
+from aiguillage.triage.classifier.prefilter import (
+    Need,
+    either,
+    first_word_keys,
+    needs_by_first_word,
+)
 from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable
 from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise, strip_accents
 
@@ -186,7 +191,7 @@ class _Term(NamedTuple):
 
     body: str
     keys: frozenset[str] | None  # None: its first word can begin with anything
-    need: Need | None
+    needs: dict[str, Need | None]  # by key of its first word
 
 
 def _alternatives(terms: list[str], macros: dict[str, str]) -> tuple[_Term, ...]:
@@ -196,13 +201,18 @@ def _alternatives(terms: list[str], macros: dict[str, str]) -> tuple[_Term, ...]
     found: dict[str, _Term] = {}
     for term in terms:
         text = expand_macros(term, macros)
-        compiled = _Term(compile_term(term, macros), first_word_keys(text), second_word_need(text))
+        compiled = _Term(
+            compile_term(term, macros), first_word_keys(text), needs_by_first_word(text)
+        )
         previous = found.get(compiled.body)
         if previous is not None:
             compiled = _Term(
                 compiled.body,
                 _either(previous.keys, compiled.keys),
-                either(previous.need, compiled.need),
+                {
+                    key: either(*[n[key] for n in (previous.needs, compiled.needs) if key in n])
+                    for key in previous.needs.keys() | compiled.needs.keys()
+                },
             )
         found[compiled.body] = compiled
     return tuple(found[body] for body in sorted(found, key=len, reverse=True))
@@ -326,7 +336,7 @@ def load_vocabulary() -> Vocabulary:
     )
     alternatives = {
         name: tuple(
-            Alternative(t.body, t.keys, t.need, one_word=_SEP_MARK not in t.body)
+            Alternative(t.body, t.keys, t.needs, one_word=_SEP_MARK not in t.body)
             for t in alts
             if t.keys is not None
         )

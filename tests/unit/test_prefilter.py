@@ -1,0 +1,84 @@
+"""The word pass's shortcuts (prefilter.py, starts.py) never change what a group matches."""
+
+import random
+import re
+
+from aiguillage.triage.classifier import vocab
+from aiguillage.triage.classifier.matching import Evidence
+from aiguillage.triage.classifier.prefilter import (
+    GAP,
+    Branch,
+    Need,
+    _parse,
+    first_word_keys,
+    needs_by_first_word,
+)
+from aiguillage.triage.classifier.text import strip_accents
+
+RANDOM_TEXTS = 400
+
+
+def test_each_beginning_of_the_first_word_has_its_own_need() -> None:
+    needs = needs_by_first_word("(hitler|le fuhrer) ... (avait|a) raison")
+    # After "le", only "fuhrer" can come, right after it; after "hitler", a verb past a gap.
+    assert needs["le "] == Need(frozenset({"fuhrer "}), adjacent=True, alone=False, then=None)
+    hitler = needs["hitler "]
+    assert hitler is not None
+    assert (hitler.keys, hitler.adjacent) == (frozenset({"avait ", "a "}), False)
+
+
+def test_a_hashtag_is_a_word_with_a_key() -> None:
+    assert first_word_keys("#thinspo*") == frozenset({"#thi"})
+    assert first_word_keys("#sh") == frozenset({"#sh "})
+
+
+def _instance(items: Branch, words: list[str], rnd: random.Random) -> str:
+    """A text that a parsed term matches, or nearly: optional items drawn, a gap filled."""
+    out: list[str] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        optional = index + 1 < len(items) and items[index + 1] == "?"
+        index += 2 if optional else 1
+        if item == "?" or (optional and rnd.random() < 0.5):
+            continue
+        if isinstance(item, tuple):
+            out.append(_instance(rnd.choice(item), words, rnd))
+        elif item == "*":
+            out.append("".join(rnd.choices("abcdeilmnorstu", k=rnd.randrange(4))))
+        elif item == "<n>":
+            out.append(str(rnd.randrange(3_000)))
+        elif item == GAP:
+            out.append(" " + " ".join(rnd.choices(words, k=rnd.randrange(6))) + " ")
+        else:
+            out.append(item)
+    return "".join(out)
+
+
+def test_word_pass_matches_like_each_group_pattern_on_texts_made_of_terms() -> None:
+    """Texts made of the vocabularies' own terms, with their optional parts and gaps drawn at
+    random: where the shortcuts are most likely to be wrong, if they can be."""
+    vocabulary = vocab.load_vocabulary()
+    files = vocab._read_files()
+    macros = {k: strip_accents(v) for k, v in files["common.toml"]["macros"].items()}
+    terms = [
+        vocab.expand_macros(term, macros)
+        for content in files.values()
+        for group in [*content.get("groups", {}).values(), content.get("innocent", [])]
+        for term in group
+    ]
+    words = sorted(
+        {word for term in terms for word in re.split(r"[()| ]+", term) if word.isalpha()}
+    )
+    fillers = [*words, *[",", ".", "!", "et", "pas", "ne", "je", "il", "de", "la", "1", "12", "#"]]
+    rnd = random.Random(20261128)
+    for _ in range(RANDOM_TEXTS):
+        parts: list[str] = []
+        for _ in range(rnd.randrange(1, 6)):
+            parts.append(_instance(rnd.choice(_parse(rnd.choice(terms))[0]), words, rnd))
+            parts += rnd.choices(fillers, k=rnd.randrange(3))
+        evidence = Evidence(vocabulary, " ".join(parts))
+        for group, pattern in vocabulary.groups.items():
+            expected = [(m.start() + 1, m.end()) for m in pattern.finditer(evidence.text)]
+            got = [(m.start, m.end) for m in evidence.all(group)]
+            assert got == expected, (group, evidence.text)
