@@ -390,6 +390,12 @@ def test_fake_shop_paid_then_vanished_is_a_public_scam(text: str) -> None:
         "Mon cousin a écrit sur son compte public qu'il se tue cette nuit, il répond plus.",
         "She posted on her public story that tonight she will kill herself.",
         "Un ado dit en live qu'il va avaler toute la boite de cachets de sa mère ce soir.",
+        # Without the word: the means ready, a roof or a ledge, a jump or a cut announced.
+        "Elle a posté que ses médocs sont prêts et qu'elle les prendra cette nuit.",
+        "He posted that he will swallow all of his pills tonight, we can't reach him.",
+        "Mon ami est sur le toit de son lycée en ce moment, on ne sait pas quoi faire.",
+        "Sa story dit qu'elle va sauter, elle filme depuis le pont en ce moment.",
+        "My sister wrote that she is going to cut deeper tonight.",
     ],
 )
 def test_suicide_announcements_with_a_time_are_imminent(text: str) -> None:
@@ -469,6 +475,8 @@ def test_offline_conduct_is_not_online_content() -> None:
         "En jouant à un jeu de tir il a dit qu'il allait tuer le boss.",
         "Reportage sur l'histoire du racisme, instructif.",
         "Photo de la promo 2024 dans le groupe de la promo.",
+        "Ce soir il a dit qu'il va sauter le repas, il prépare un match.",
+        "She said she is going to jump for joy tonight when the results come out.",
     ],
 )
 def test_more_innocent_uses(text: str) -> None:
@@ -1018,3 +1026,17 @@ def test_a_threat_to_post_publicly_keeps_a_private_scope() -> None:
         report("he says he'll post them on Instagram unless I pay", where_seen="private_message")
     )
     assert got.scope is Scope.PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un compte a posté : demain à la sortie du stade je fais ce qu'ils ont fait au Bataclan.",
+        "Someone in the group says he will do what the shooter did in Christchurch tonight.",
+    ],
+)
+def test_an_attack_announced_as_the_repeat_of_one_is_terrorism_and_imminent(text: str) -> None:
+    got = run(report(text, where_seen="public_group"))
+    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
+    assert got.imminent_danger is True
+    assert got.priority is Priority.P0
