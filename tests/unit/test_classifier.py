@@ -1040,3 +1040,34 @@ def test_an_attack_announced_as_the_repeat_of_one_is_terrorism_and_imminent(text
     assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
     assert got.imminent_danger is True
     assert got.priority is Priority.P0
+
+
+def test_an_amount_written_500e_is_euros_and_a_school_year_stays_one() -> None:
+    vocabulary = load_vocabulary()
+    assert " 800 euros " in vocabulary.normalise("il exige 800e avant ce soir")
+    assert " 5e " in vocabulary.normalise("ma fille est en 5e")
+    got = run(
+        report("Elle m'a filmée nue en visio et réclame 300e, sinon la vidéo part à ma famille.")
+    )
+    assert got.categories == [Category.SCAM]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Un concurrent écrit que mon garage revend des pièces volées. C'est faux.",
+            Category.INSULT_DEFAMATION,
+        ),
+        (
+            "La boutique en ligne prend les paiements par carte et ne livre jamais.",
+            Category.SCAM,
+        ),
+        (
+            "Un faux profil de notre cabinet fait payer nos patients sur un nouveau RIB.",
+            Category.SCAM,
+        ),
+    ],
+)
+def test_offences_imputed_and_frauds_in_other_words(text: str, category: Category) -> None:
+    assert category in run(report(text, where_seen="website")).categories

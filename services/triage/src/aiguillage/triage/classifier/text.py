@@ -17,9 +17,12 @@ MAX_KEPT_SPELLINGS = 100_000
 # Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
 _LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
 _SYMBOLS = (("€", " euros "), ("%", " pourcent "), ("$", " dollars "), ("&", " et "))
-# Amounts: "1,99e", "12.50 eur", "30eur" are a number of euros, not a sentence end or a school year.
+# Amounts: "1,99e", "12.50 eur", "30eur", "500e" are a number of euros, not a sentence end or a
+# school year.
 _AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))? ?(?:eur|euros?|e)(?![a-z0-9])")
-_DECIMAL_AMOUNT = re.compile(r"[0-9][.,][0-9]{1,2} ?(?:eur|euros?|e)(?![a-z0-9])|[0-9] ?eur")
+_DECIMAL_AMOUNT = re.compile(
+    r"[0-9][.,][0-9]{1,2} ?(?:eur|euros?|e)(?![a-z0-9])|[0-9] ?eur|[0-9]{3}e(?![a-z0-9])"
+)
 # "impots.gouv", "7j/7", "a@b" are one unit, not a sentence end. (The character comes first and
 # the look-behind after it, so that the engine can skip quickly to the candidate characters.)
 _INNER_DOT = re.compile(r"[./@](?<=\w[./@])(?=\w)")
@@ -51,8 +54,10 @@ def strip_accents(text: str) -> str:
 
 def _amount(match: re.Match[str]) -> str:
     whole, cents = match.group(1), match.group(2)
-    if cents is None and match.group(0)[len(whole) :].strip() == "e":
-        return match.group(0)  # "4e", "12e": an ordinal (school year, district), not euros
+    if cents is None and len(whole) < 3 and match.group(0)[len(whole) :].strip() == "e":
+        # "4e", "12e", "21e": an ordinal (school year, district, century), not euros; "500e" is
+        # an amount (ordinals that high are rare in a report).
+        return match.group(0)
     return f"{whole} euros"
 
 
