@@ -80,7 +80,7 @@ def _first_words(
     a required separator, which takes the separators met before the word's first letter
     ("(a|ont)? ?trait*" after "m ": the word is "a", "ont" or "trait…")."""
     for index, item in enumerate(items):
-        if item == "?":
+        if item == "?":  # the optional item before it was already tried both ways
             continue
         optional = index + 1 < len(items) and items[index + 1] == "?"
         rest = items[index + 2 :] if optional else items[index + 1 :]
