@@ -1071,3 +1071,31 @@ def test_an_amount_written_500e_is_euros_and_a_school_year_stays_one() -> None:
 )
 def test_offences_imputed_and_frauds_in_other_words(text: str, category: Category) -> None:
     assert category in run(report(text, where_seen="website")).categories
+
+
+def test_planter_someone_is_a_threat_but_failing_oneself_is_not() -> None:
+    threat = run(report("Sur Snap il m'a dit qu'il allait me planter si je parlais aux profs."))
+    assert Category.THREATS_VIOLENCE in threat.categories
+    assert (
+        run(report("J'ai peur de me planter au bac, je vais me planter en maths.")).categories == []
+    )
+
+
+def test_pictures_of_children_sold_as_a_product_are_child_sexual_abuse() -> None:
+    got = run(
+        report(
+            "Un compte vend des lots de photos de gamines, 30 € le lot.", where_seen="public_post"
+        )
+    )
+    assert got.categories == [Category.CHILD_SEXUAL_ABUSE]
+    assert Destination.OFMIN in got.destinations
+
+
+def test_an_attack_named_after_a_massacre_with_a_day_is_imminent() -> None:
+    got = run(
+        report(
+            "Message reçu : on va faire un Bataclan dans ta salle samedi soir.", where_seen="email"
+        )
+    )
+    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
+    assert got.imminent_danger is True
