@@ -1099,3 +1099,23 @@ def test_an_attack_named_after_a_massacre_with_a_day_is_imminent() -> None:
     )
     assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
     assert got.imminent_danger is True
+
+
+def test_sms_spellings_of_a_blackmail_with_intimate_pictures() -> None:
+    text = "il menasse de montrer mes foto intime si je lui donne pas 200 euro. j'ai 30 ans"
+    got = run(report(text, where_seen="private_message"))
+    assert got.categories == [Category.SCAM]
+    assert got.destinations == [Destination.THESEE]
+
+
+def test_an_attack_announced_by_someone_sharing_jihadist_videos_is_not_harassment() -> None:
+    got = run(
+        report(
+            "Depuis des semaines il m'envoie des vidéos de Daech. Hier il a écrit : dimanche au "
+            "marché vous allez tous entendre parler de moi.",
+            where_seen="private_message",
+        )
+    )
+    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
+    assert Category.CYBERHARASSMENT not in got.categories
+    assert got.imminent_danger is True

@@ -34,6 +34,7 @@ LIFE_GROUPS = {
         "weapon_threat",
         "bomb_words",
         "attack_on_place",
+        "attack_announce",
         "terror_emulate",
     ),
     Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault"),

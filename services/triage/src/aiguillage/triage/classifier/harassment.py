@@ -96,6 +96,8 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         )
     if Category.SPAM in categories and not hostile_signals():
         return None  # repeated advertising, however annoying, is spam
+    if Category.TERRORISM in categories and not evidence.has("harass_explicit", hidden_by=hidden):
+        return None  # propaganda sent again and again, an attack announced: not harassment
 
     repeated = evidence.signals(
         "repetition", hidden_by=(GLOBAL_INNOCENT, "repetition_innocent"), limit=2
