@@ -1119,3 +1119,22 @@ def test_an_attack_announced_by_someone_sharing_jihadist_videos_is_not_harassmen
     assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
     assert Category.CYBERHARASSMENT not in got.categories
     assert got.imminent_danger is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sous ma vidéo quelqu'un a écrit « sa tronche de gogol, sérieux ».",
+        "Un élève a commenté ma photo : « t'es pitoyable ».",
+        "Il poste mes photos en m'appelant « le boloss de la classe ».",
+    ],
+)
+def test_a_single_insult_addressed_to_a_person_is_an_insult(text: str) -> None:
+    assert Category.INSULT_DEFAMATION in run(report(text, where_seen="public_comment")).categories
+
+
+def test_a_skull_is_not_an_insult() -> None:
+    got = run(
+        report("L'affiche du concert est ridicule, avec une tête de mort.", where_seen="website")
+    )
+    assert got.categories == []
