@@ -1138,3 +1138,26 @@ def test_a_skull_is_not_an_insult() -> None:
         report("L'affiche du concert est ridicule, avec une tête de mort.", where_seen="website")
     )
     assert got.categories == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Une page glorifie les frères Kouachi, présentés comme des héros.", Category.TERRORISM),
+        ("Sur TikTok un compte dit que Coulibaly est un modèle à suivre.", Category.TERRORISM),
+        ("Un message à la synagogue : on va achever le travail commencé en 1941.", Category.HATE),
+        ("He told my sister he will rip off her hijab at school tomorrow.", Category.HATE),
+        ("Des bots qui postent des liens de casino sous toutes mes vidéos.", Category.SPAM),
+    ],
+)
+def test_glorification_the_holocaust_as_a_program_symbols_and_bots(
+    text: str, category: Category
+) -> None:
+    assert category in run(report(text, where_seen="public_comment")).categories
+
+
+def test_a_tribute_to_the_victims_of_an_attack_is_not_terrorism() -> None:
+    got = run(
+        report("Hommage aux victimes du Bataclan, présenté comme un moment de recueillement.")
+    )
+    assert got.categories == []
