@@ -285,22 +285,11 @@ def test_own_corpus_thresholds(path: Path) -> None:
     assert metrics.category_micro_f1 >= 0.92
 
 
-@pytest.mark.parametrize("path", EXTERNAL_PATHS, ids=lambda p: p.name)
-def test_external_corpus_thresholds(path: Path) -> None:
-    destinations, priority, scope, micro_f1 = EXTERNAL[path.name]
+@pytest.mark.parametrize("path", [*EXTERNAL_PATHS, *DOMAIN_PATHS], ids=lambda p: p.name)
+def test_external_and_domain_corpus_thresholds(path: Path) -> None:
+    destinations, priority, scope, micro_f1 = {**EXTERNAL, **DOMAIN}[path.name]
     metrics = _metrics(path)
-    assert metrics.cases >= 150
-    assert metrics.destinations_accuracy >= destinations, metrics.misrouted
-    assert metrics.priority_accuracy >= priority
-    assert metrics.scope_accuracy >= scope
-    assert metrics.category_micro_f1 >= micro_f1
-
-
-@pytest.mark.parametrize("path", DOMAIN_PATHS, ids=lambda p: p.name)
-def test_domain_corpus_thresholds(path: Path) -> None:
-    destinations, priority, scope, micro_f1 = DOMAIN[path.name]
-    metrics = _metrics(path)
-    assert metrics.cases >= 40
+    assert metrics.cases >= (150 if path.name in EXTERNAL else 40)
     assert metrics.destinations_accuracy >= destinations, metrics.misrouted
     assert metrics.priority_accuracy >= priority
     assert metrics.scope_accuracy >= scope
@@ -874,9 +863,15 @@ def test_party_slang_is_not_a_threat(text: str) -> None:
         "on va faire sauter la mairie ce soir",
         "Demain matin, je vais faire exploser la préfecture avec une bombe, a-t-il publié.",
         "Tonight we're going to blow up the town hall.",
+        # An attack announced as the repeat of one, or named after a massacre.
+        "Un compte a posté : demain à la sortie du stade je fais ce qu'ils ont fait au Bataclan.",
+        "Someone in the group says he will do what the shooter did in Christchurch tonight.",
+        "Message reçu : on va faire un Bataclan dans ta salle samedi soir.",
     ],
 )
-def test_blowing_up_a_public_building_is_terrorism_and_threats(text: str) -> None:
+def test_an_attack_announced_with_a_time_or_place_is_terrorism_threats_and_imminent(
+    text: str,
+) -> None:
     got = classify(report(text, where_seen="public_post"))
     assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
     assert got.imminent_danger is True
@@ -1028,20 +1023,6 @@ def test_a_threat_to_post_publicly_keeps_a_private_scope() -> None:
     assert got.scope is Scope.PRIVATE
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Un compte a posté : demain à la sortie du stade je fais ce qu'ils ont fait au Bataclan.",
-        "Someone in the group says he will do what the shooter did in Christchurch tonight.",
-    ],
-)
-def test_an_attack_announced_as_the_repeat_of_one_is_terrorism_and_imminent(text: str) -> None:
-    got = run(report(text, where_seen="public_group"))
-    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
-    assert got.imminent_danger is True
-    assert got.priority is Priority.P0
-
-
 def test_an_amount_written_500e_is_euros_and_a_school_year_stays_one() -> None:
     vocabulary = load_vocabulary()
     assert " 800 euros " in vocabulary.normalise("il exige 800e avant ce soir")
@@ -1089,16 +1070,6 @@ def test_pictures_of_children_sold_as_a_product_are_child_sexual_abuse() -> None
     )
     assert got.categories == [Category.CHILD_SEXUAL_ABUSE]
     assert Destination.OFMIN in got.destinations
-
-
-def test_an_attack_named_after_a_massacre_with_a_day_is_imminent() -> None:
-    got = run(
-        report(
-            "Message reçu : on va faire un Bataclan dans ta salle samedi soir.", where_seen="email"
-        )
-    )
-    assert {Category.TERRORISM, Category.THREATS_VIOLENCE} <= set(got.categories)
-    assert got.imminent_danger is True
 
 
 def test_sms_spellings_of_a_blackmail_with_intimate_pictures() -> None:
