@@ -9,9 +9,10 @@ single insult is an insult. The report shows harassment when one of these holds:
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
 - the reporter names it ("harcèlement"), unless they say it happened once.
-The last two do not apply to grooming (a groomer who writes every night is child_sexual_abuse, §3.1)
-nor to advertising repeated with no hostility ("50 commentaires de pub par jour, c'est du
-harcèlement!" is spam).
+The last two do not apply to grooming (a groomer who writes every night is child_sexual_abuse,
+§3.1), to advertising repeated with no hostility ("50 commentaires de pub par jour, c'est du
+harcèlement!" is spam), nor to terrorist propaganda sent again and again or an attack announced
+(terrorism), unless the reporter names harassment.
 """
 
 from aiguillage.shared.decision import Reason
