@@ -268,9 +268,8 @@ class WordTable(dict[str, Start | None]):
             if start is not None:
                 start.compile()
 
-    def _alone(self, alternative: Alternative, word: str) -> bool:
-        """Whether the term matches this word by itself."""
-        need = alternative.need_at(word)
+    def _alone(self, alternative: Alternative, word: str, need: Need | None) -> bool:
+        """Whether the term matches this word by itself (`need`: what it needs after it)."""
         if need is not None and not (alternative.one_word or need.alone):
             return False  # (most terms of several words: no pattern to compile)
         return self.pattern(alternative.body).fullmatch(word) is not None
@@ -285,7 +284,7 @@ class WordTable(dict[str, Start | None]):
         tests: dict[str, str] = {}
         for name, here in terms.items():
             longer = [a for a in here if not a.one_word]
-            whole = any(self._alone(a, word) for a in here if a.one_word)
+            whole = any(self._alone(a, word, a.need_at(word)) for a in here if a.one_word)
             if not longer:
                 if whole:
                     certain.append(name)
@@ -298,7 +297,7 @@ class WordTable(dict[str, Start | None]):
             needs = [
                 need
                 for a in longer
-                if (need := a.need_at(word)) is not None and not self._alone(a, word)
+                if (need := a.need_at(word)) is not None and not self._alone(a, word, need)
             ]
             if len(needs) < len(longer):
                 always.append(name)  # a term that needs nothing known, or matches the word alone
