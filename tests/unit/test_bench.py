@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,7 +23,7 @@ from aiguillage.bench.measure import (
 )
 from aiguillage.bench.pacing import Pacer, achieved_rate, due_offset, send_count
 from aiguillage.bench.payload import baseline_message
-from aiguillage.bench.pipeline import is_outcome
+from aiguillage.bench.pipeline import Timings, is_outcome
 from aiguillage.bench.report import format_rate, format_ratio, latency_verdict
 
 STATUS = """Name:\tpython
@@ -59,6 +60,21 @@ def test_summary_of_latencies() -> None:
     assert summary.p50_ms == 30.0
     assert summary.max_ms == 1000.0
     assert summary.p50_ms <= summary.p95_ms <= summary.p99_ms <= summary.max_ms
+
+
+def test_timings_split_the_latency_into_its_two_hops() -> None:
+    t0 = datetime(2026, 11, 28, tzinfo=UTC)
+    ms = timedelta(milliseconds=1)
+    timings = Timings(
+        submitted={"a": t0, "b": t0, "late": t0},
+        triaged={"a": t0 + 5 * ms, "b": t0 + 30 * ms},
+        dispatched={"a": t0 + 12 * ms, "b": t0 + 31 * ms},
+    )
+    assert sorted(timings.latencies_ms()) == [12.0, 31.0]
+    assert {hop: sorted(v) for hop, v in timings.hops_ms().items()} == {
+        "accepted → triaged": [5.0, 30.0],
+        "triaged → dispatched": [1.0, 7.0],
+    }
 
 
 def test_rates_and_costs() -> None:

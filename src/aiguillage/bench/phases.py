@@ -142,6 +142,7 @@ async def latency(
         achieved_rate=achieved_rate(len(sent_at), min(sent_at), max(sent_at)),
         duration_s=duration_s,
         summary=summarize_latencies(timings.latencies_ms()),
+        hops={hop: summarize_latencies(ms) for hop, ms in timings.hops_ms().items()},
         settings=f"{how}; {replicas_text(stack)}",
     )
 

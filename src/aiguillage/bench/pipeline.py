@@ -168,19 +168,31 @@ async def wait_ready(stack: PipelineStack, servers: BenchServers, *, timeout_s: 
 
 @dataclass(frozen=True, kw_only=True)
 class Timings:
-    """When each report was submitted and dispatched, from MongoDB."""
+    """When each report was submitted, triaged and dispatched, from MongoDB: `submitted_at` of
+    the report, `triaged_at` (set by triage once its decision is stored, just before it
+    publishes) and `dispatched_at` of the dispatch record."""
 
     submitted: dict[str, datetime] = field(default_factory=dict)
+    triaged: dict[str, datetime] = field(default_factory=dict)
     dispatched: dict[str, datetime] = field(default_factory=dict)
 
     def latencies_ms(self) -> list[float]:
-        return [
-            (self.dispatched[i] - self.submitted[i]).total_seconds() * 1_000
-            for i in self.dispatched
-        ]
+        """Accepted → dispatched."""
+        return _spans_ms(self.submitted, self.dispatched)
+
+    def hops_ms(self) -> dict[str, list[float]]:
+        """The two hops of that span, to say where its time goes."""
+        return {
+            "accepted → triaged": _spans_ms(self.submitted, self.triaged),
+            "triaged → dispatched": _spans_ms(self.triaged, self.dispatched),
+        }
 
     def last_dispatched(self) -> float:
         return max(self.dispatched.values()).timestamp()
+
+
+def _spans_ms(start: dict[str, datetime], end: dict[str, datetime]) -> list[float]:
+    return [(end[i] - start[i]).total_seconds() * 1_000 for i in end if i in start]
 
 
 class Driver:
@@ -292,8 +304,10 @@ class Driver:
         dispatches = self._database.get_collection("dispatches")
         while missing:
             self._stack.check_running()
-            for doc in await find_by_ids(dispatches, missing, {"dispatched_at": 1}):
+            fields = {"dispatched_at": 1, "triaged_at": 1}
+            for doc in await find_by_ids(dispatches, missing, fields):
                 timings.dispatched[doc["_id"]] = doc["dispatched_at"]
+                timings.triaged[doc["_id"]] = doc["triaged_at"]
             missing = [i for i in missing if i not in timings.dispatched]
             if missing and time.monotonic() > deadline:
                 msg = f"{len(missing)} of {len(ids)} reports not dispatched in {timeout_s:.0f} s"

@@ -80,6 +80,15 @@ def _latency_table(results: BenchResults) -> Group:
             *(f"{v:.1f} ms" for v in (s.p50_ms, s.p95_ms, s.p99_ms, s.max_ms)),
             latency_verdict(s.p99_ms, target_ms) if lat.rate == target_rate else "-",
         )
+        for hop, h in lat.hops.items():
+            table.add_row(
+                f"  {hop}",
+                "",
+                "",
+                "",
+                *(f"{v:.1f} ms" for v in (h.p50_ms, h.p95_ms, h.p99_ms, h.max_ms)),
+                "",
+            )
     return Group(
         table,
         *_settings_lines(

@@ -29,6 +29,8 @@ class Latency:
     duration_s: float
     summary: LatencySummary
     settings: str
+    # The same reports' time in each hop (accepted → triaged, triaged → dispatched).
+    hops: dict[str, LatencySummary] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
