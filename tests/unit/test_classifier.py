@@ -12,6 +12,7 @@ from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
 from aiguillage.triage.classifier import classify
+from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.vocab import compile_term, load_vocabulary
 
@@ -42,6 +43,8 @@ DOMAIN = {
     "domain_commerce.jsonl": (0.87, 0.95, 0.91, 0.95),
     "domain_speech.jsonl": (0.91, 0.89, 0.97, 0.95),
     "domain_protect.jsonl": (0.93, 0.89, 0.97, 0.95),
+    # Works and news about offences, banter, doubt written as "jsp", and their genuine counterparts.
+    "domain_contexts.jsonl": (0.70, 0.70, 0.99, 0.67),
 }
 DOMAIN_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in DOMAIN)
 
@@ -219,6 +222,20 @@ def test_ticked_box_alone_never_makes_cyberharassment_nor_beats_an_innocent_use(
     assert classify(vague).categories == ()
     joke = report("Cette vidéo m'a tué de rire", category_hint="threats_violence")
     assert classify(joke).categories == ()
+
+
+def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
+    for text, box in [
+        ("Une bande-annonce de film d'horreur pleine de sang, mes enfants l'ont vue.", "hate"),
+        ("Mon fils joue à un jeu vidéo où on braque des banques.", "incitement_offences"),
+        ("Un client a laissé un avis Google disant que c'est trop cher.", "insult_defamation"),
+    ]:
+        assert classify(report(text, category_hint=box)).categories == (), text
+
+
+def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
+    groups = load_vocabulary().groups
+    assert set(NOT_SILENT) <= set(groups)
 
 
 def test_trusted_flagger_raises_but_not_above_p1() -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 from aiguillage.localstack.servers import free_port, mongo_url, secantus, tansu
 from aiguillage.shared.settings import KafkaSettings, MongoSettings, local_overrides
 
-# Tansu's in-memory engine pays, for each fetch that returns records, in proportion to the records
-# its partition holds (a consumer keeping up with a producer at about 460/s: 30 % of a core at 2,300 records
-# held, 94 % at 13,500 with 4 partitions, 51 % with 16). More partitions keep each one smaller,
-# so a run's later reports are not slowed by its earlier ones; baselines and ours use the same.
+# Tansu's in-memory engine pays, for each fetch that returns records, in proportion to the
+# records its partition holds (a consumer keeping up with a producer at about 460/s: 30 % of a
+# core at 2,300 records held, 94 % at 13,500 with 4 partitions, 51 % with 16). More partitions
+# keep each one smaller, so a run's later reports are not slowed by its earlier ones; the
+# baselines and ours use the same.
 PARTITIONS = 16
 
 

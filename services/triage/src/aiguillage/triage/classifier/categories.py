@@ -17,6 +17,10 @@ from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
+# A description that names a work about offences (a film, an article, a history lesson), a game or
+# an open joke, or lawful criticism (a review, satire, a refund dispute) is not silent: the ticked
+# box is not taken on its own there.
+NOT_SILENT = ("depiction_context", "game_or_joke_context", "opinion_context")
 
 
 class Finding(NamedTuple):
@@ -92,11 +96,12 @@ def ticked_box_alone(
     evidence: Evidence, specs: Iterable[CategorySpec], hint: Category | None
 ) -> Finding | None:
     """The ticked box as the report's category, for a description in which no category scored
-    (the caller's to check) and no innocent use of an offence's words was found either. Never
+    (the caller's to check) and no innocent use of an offence's words was found either, nor a work,
+    a game or a joke that would explain them (`NOT_SILENT`). Never
     `cyberharassment`, which is not a form choice (§3.1)."""
     if hint is None or hint is Category.CYBERHARASSMENT:
         return None
-    innocent = [GLOBAL_INNOCENT, *(spec.innocent for spec in specs if spec.innocent)]
+    innocent = [GLOBAL_INNOCENT, *NOT_SILENT, *(spec.innocent for spec in specs if spec.innocent)]
     if any(evidence.has(group) for group in innocent):
         return None
     because = reason(
