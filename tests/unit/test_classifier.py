@@ -233,6 +233,58 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
         assert classify(report(text, category_hint=box)).categories == (), text
 
 
+@pytest.mark.parametrize(
+    ("text", "categories", "imminent"),
+    [
+        # A fake summons accusing of child abuse images and demanding a fine: the scam, not CSA.
+        (
+            (
+                "Mail avec le logo de la gendarmerie : je suis convoqué pour pédopornographie "
+                "et je dois payer une amende de 400 euros sous 48h."
+            ),
+            {Category.SCAM},
+            False,
+        ),
+        ("Ma banque m'a prélevé des frais abusifs, c'est une arnaque.", set(), False),
+        (
+            (
+                "Un coach santé dit à ses abonnés d'arrêter leur chimio et de guérir le cancer "
+                "avec des jus."
+            ),
+            {Category.ENDANGERMENT},
+            False,
+        ),
+        (
+            "Une chaîne propose des stages de conversion pour guérir les homosexuels.",
+            {Category.HATE},
+            False,
+        ),
+        (
+            (
+                "Ma sœur m'a écrit : quand tu liras ce message je serai partie. Elle ne répond "
+                "plus au téléphone."
+            ),
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Il est en bas de chez moi en ce moment et m'écrit qu'il monte me tuer.",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Elle poste en story ses poignets tout tailladés avec écrit bientôt la fin.",
+            {Category.ENDANGERMENT},
+            False,
+        ),
+    ],
+)
+def test_further_families(text: str, categories: set[Category], imminent: bool) -> None:
+    decision = classify(report(text))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
+
+
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
     groups = load_vocabulary().groups
     assert set(NOT_SILENT) <= set(groups)

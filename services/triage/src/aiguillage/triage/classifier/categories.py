@@ -18,9 +18,10 @@ from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
 # A description that names a work about offences (a film, an article, a history lesson), a game or
-# an open joke, or lawful criticism (a review, satire, a refund dispute) is not silent: the ticked
-# box is not taken on its own there.
-NOT_SILENT = ("depiction_context", "game_or_joke_context", "opinion_context")
+# an open joke, lawful criticism (a review, satire, a refund dispute) or hunting is not silent: the
+# ticked box is not taken on its own there. (Not sport or music, where a threat is often real: "je
+# vais te retrouver" after a match.)
+NOT_SILENT = ("depiction_context", "game_or_joke_context", "opinion_context", "hunting_context")
 
 
 class Finding(NamedTuple):
