@@ -277,12 +277,43 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
             {Category.ENDANGERMENT},
             False,
         ),
+        (
+            "Mail anonyme à notre usine : une bombe explosera dans l'atelier demain à 8h.",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        # A job offer by SMS is no terrorist recruitment (it is the task scam's bait).
+        (
+            "SMS : nous recrutons pour du travail à domicile, 200 euros par jour.",
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "Un compte vend des vapes au PTC et livre devant le lycée.",
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        ("Mon pote dit qu'il va se tuer à la salle ce soir, il crève la dalle.", set(), False),
     ],
 )
 def test_further_families(text: str, categories: set[Category], imminent: bool) -> None:
     decision = classify(report(text))
     assert set(decision.categories) == categories
     assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where_seen"),
+    [
+        (
+            "Un compte insta poste des photos de moi et le soir ils m'envoient des msg sur snap.",
+            "public_post",
+        ),
+        ("Des dizaines de comptes me mentionnent avec ma photo. J'ai aussi reçu un DM.", "video"),
+    ],
+)
+def test_public_posts_and_messages_on_an_app_are_mixed(text: str, where_seen: str) -> None:
+    assert classify(report(text, where_seen=where_seen)).scope is Scope.MIXED
 
 
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
