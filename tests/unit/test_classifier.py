@@ -229,6 +229,9 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
         ("Une bande-annonce de film d'horreur pleine de sang, mes enfants l'ont vue.", "hate"),
         ("Mon fils joue à un jeu vidéo où on braque des banques.", "incitement_offences"),
         ("Un client a laissé un avis Google disant que c'est trop cher.", "insult_defamation"),
+        ("Mon opérateur me facture des frais de résiliation abusifs.", "scam"),
+        # The documentary is innocent for hate and still the context that excuses the symbols.
+        ("Un documentaire sur la Shoah montre des croix gammées.", "hate"),
     ]:
         assert classify(report(text, category_hint=box)).categories == (), text
 

@@ -17,11 +17,18 @@ from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
+_FORM = (GLOBAL_INNOCENT,)
 # A description that names a work about offences (a film, an article, a history lesson), a game or
-# an open joke, lawful criticism (a review, satire, a refund dispute) or hunting is not silent: the
-# ticked box is not taken on its own there. (Not sport or music, where a threat is often real: "je
-# vais te retrouver" after a match.)
-NOT_SILENT = ("depiction_context", "game_or_joke_context", "opinion_context", "hunting_context")
+# an open joke, lawful criticism (a review, satire, a refund dispute), a dispute with one's own
+# bank or operator, or hunting is not silent: the ticked box is not taken on its own there. (Not
+# sport or music, where a threat is often real: "je vais te retrouver" after a match.)
+NOT_SILENT = (
+    "depiction_context",
+    "game_or_joke_context",
+    "opinion_context",
+    "consumer_dispute",
+    "hunting_context",
+)
 
 
 class Finding(NamedTuple):
@@ -45,7 +52,9 @@ def _rule_matches(
         if not matches:
             return None
         found.append(matches)
-    if rule.unless and any(evidence.has(group, hidden_by=hidden) for group in rule.unless):
+    # A context that excuses a rule is not itself hidden by the category's innocent phrases ("un
+    # documentaire sur la Shoah" is innocent for hate and still the context that excuses it).
+    if rule.unless and any(evidence.has(group, hidden_by=_FORM) for group in rule.unless):
         return None
     if rule.same_sentence and len(found) > 1:
         common = set.intersection(*({m.sentence for m in matches} for matches in found))
