@@ -297,6 +297,21 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
             False,
         ),
         ("Mon pote dit qu'il va se tuer à la salle ce soir, il crève la dalle.", set(), False),
+        (
+            "Il a écrit sur Snap : vendredi je fais un carnage au collège.",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Un ami m'a écrit : demain matin je me fais sauter à la gare du Nord.",
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Elle est en live en ce moment, elle montre une corde accrochée à la poutre.",
+            {Category.ENDANGERMENT},
+            True,
+        ),
     ],
 )
 def test_further_families(text: str, categories: set[Category], imminent: bool) -> None:
