@@ -230,6 +230,9 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
         ("Mon fils joue à un jeu vidéo où on braque des banques.", "incitement_offences"),
         ("Un client a laissé un avis Google disant que c'est trop cher.", "insult_defamation"),
         ("Mon opérateur me facture des frais de résiliation abusifs.", "scam"),
+        ("Il ne m'a pas menacée, ne m'a pas insultée, mais il m'a bloquée partout.", "hate"),
+        ("Sur un forum de chasse, un membre montre sa carabine.", "illicit_trafficking"),
+        ("L'admin m'a viré de mon groupe de randonnée sans raison.", "hate"),
         # The documentary is innocent for hate and still the context that excuses the symbols.
         ("Un documentaire sur la Shoah montre des croix gammées.", "hate"),
     ]:
@@ -334,9 +337,17 @@ def test_public_posts_and_messages_on_an_app_are_mixed(text: str, where_seen: st
     assert classify(report(text, where_seen=where_seen)).scope is Scope.MIXED
 
 
+def test_a_hedged_denial_leaves_the_ticked_box() -> None:
+    hedged = report(
+        "Il m'a pas menacé directement mais il poste ma rue avec un emoji pistolet.",
+        category_hint="threats_violence",
+    )
+    assert classify(hedged).categories == (Category.THREATS_VIOLENCE,)
+
+
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
     groups = load_vocabulary().groups
-    assert set(NOT_SILENT) <= set(groups)
+    assert {*NOT_SILENT, "denial", "denial_hedged"} <= set(groups)
 
 
 def test_trusted_flagger_raises_but_not_above_p1() -> None:

@@ -106,13 +106,15 @@ def ticked_box_alone(
     evidence: Evidence, specs: Iterable[CategorySpec], hint: Category | None
 ) -> Finding | None:
     """The ticked box as the report's category, for a description in which no category scored
-    (the caller's to check) and no innocent use of an offence's words was found either, nor a work,
-    a game or a joke that would explain them (`NOT_SILENT`). Never
+    (the caller's to check) and no innocent use of an offence's words was found either, nor a
+    context that would explain them (`NOT_SILENT`), nor a denial of that offence. Never
     `cyberharassment`, which is not a form choice (§3.1)."""
     if hint is None or hint is Category.CYBERHARASSMENT:
         return None
     innocent = [GLOBAL_INNOCENT, *NOT_SILENT, *(spec.innocent for spec in specs if spec.innocent)]
     if any(evidence.has(group) for group in innocent):
+        return None
+    if evidence.has("denial", hidden_by=(GLOBAL_INNOCENT, "denial_hedged")):
         return None
     because = reason(
         subject=f"category:{hint}",
