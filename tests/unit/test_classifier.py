@@ -345,6 +345,22 @@ def test_a_hedged_denial_leaves_the_ticked_box() -> None:
     assert classify(hedged).categories == (Category.THREATS_VIOLENCE,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Insulting words sent again and again, each below an insult's threshold.
+        "Depuis deux mois mon cousin m'envoie des SMS tous les jours : « voleuse », « minable ».",
+        # An audience sent at someone.
+        "Un youtubeur a demandé à sa communauté de me pourrir : 200 faux avis sur mon salon.",
+        # A fake escort ad with someone's photos and number.
+        "Quelqu'un a publié une fausse annonce d'escort avec mes photos et mon numéro.",
+        "For three weeks a guy has been posting about me on Facebook, calling me a liar.",
+    ],
+)
+def test_harassment_in_other_words(text: str) -> None:
+    assert Category.CYBERHARASSMENT in classify(report(text)).categories
+
+
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
     groups = load_vocabulary().groups
     assert {*NOT_SILENT, "denial", "denial_hedged"} <= set(groups)

@@ -71,20 +71,7 @@ def classify(report: Report) -> TriageDecision:
         )
         found = {}
     categories = set(found)
-    harassment = detect_harassment(evidence, categories)
-    if harassment is not None:
-        categories.add(Category.CYBERHARASSMENT)
-        categories.discard(Category.SPAM)
-        insult = partial.get(Category.INSULT_DEFAMATION)
-        if (
-            insult is not None
-            and insult.score >= HARASSMENT_INSULT_SCORE
-            and categories == {Category.CYBERHARASSMENT}
-        ):
-            # Repeated or coordinated mockery: one insulting word said again and again is the
-            # insult the harassment is made of (§3.1: harassment comes with insults).
-            categories.add(Category.INSULT_DEFAMATION)
-            found[Category.INSULT_DEFAMATION] = insult
+    harassment = _add_harassment(evidence, categories, found, partial)
 
     if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
         victim_minor = True
@@ -128,3 +115,28 @@ def classify(report: Report) -> TriageDecision:
         priority=priority,
         reasons=tuple(reasons),
     )
+
+
+def _add_harassment(
+    evidence: Evidence,
+    categories: set[Category],
+    found: dict[Category, Finding],
+    partial: dict[Category, Finding],
+) -> Reason | None:
+    """Cyberharassment (§3.1), added to `categories` when the description shows it, with the
+    insult it is made of; its reason, or None."""
+    insult = partial.get(Category.INSULT_DEFAMATION)
+    some_insult = insult is not None and insult.score >= HARASSMENT_INSULT_SCORE
+    # Insulting words said again and again are hostile, even each below an insult's threshold.
+    harassment = detect_harassment(
+        evidence, categories | ({Category.INSULT_DEFAMATION} if some_insult else set())
+    )
+    if harassment is not None:
+        categories.add(Category.CYBERHARASSMENT)
+        categories.discard(Category.SPAM)
+        if insult is not None and some_insult and categories == {Category.CYBERHARASSMENT}:
+            # Repeated or coordinated mockery: one insulting word said again and again is the
+            # insult the harassment is made of (§3.1: harassment comes with insults).
+            categories.add(Category.INSULT_DEFAMATION)
+            found[Category.INSULT_DEFAMATION] = insult
+    return harassment
