@@ -25,6 +25,7 @@ _FORM = (GLOBAL_INNOCENT,)
 NOT_SILENT = (
     "depiction_context",
     "game_or_joke_context",
+    "threat_banter",
     "opinion_context",
     "consumer_dispute",
     "hunting_context",
