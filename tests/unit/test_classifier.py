@@ -355,6 +355,8 @@ def test_a_hedged_denial_leaves_the_ticked_box() -> None:
         # A fake escort ad with someone's photos and number.
         "Quelqu'un a publié une fausse annonce d'escort avec mes photos et mon numéro.",
         "For three weeks a guy has been posting about me on Facebook, calling me a liar.",
+        # Rumours and a nickname, again and again.
+        "Depuis la rentrée, des filles de sa classe font courir des rumeurs sur ma fille.",
     ],
 )
 def test_harassment_in_other_words(text: str) -> None:
