@@ -252,6 +252,8 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
             False,
         ),
         ("Ma banque m'a prélevé des frais abusifs, c'est une arnaque.", set(), False),
+        ("Amazon refuse de me rembourser mon colis, c'est une escroquerie.", set(), False),
+        ("Un article du Parisien explique l'arnaque au faux conseiller bancaire.", set(), False),
         (
             (
                 "Un coach santé dit à ses abonnés d'arrêter leur chimio et de guérir le cancer "
