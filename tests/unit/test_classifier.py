@@ -253,6 +253,15 @@ def test_ticked_box_is_not_alone_beside_a_work_a_game_or_a_review() -> None:
         ),
         ("Ma banque m'a prélevé des frais abusifs, c'est une arnaque.", set(), False),
         ("Amazon refuse de me rembourser mon colis, c'est une escroquerie.", set(), False),
+        # Apologie calls the killer a martyr and speaks of insulting the prophet: no one insulted.
+        (
+            (
+                "Une vidéo présente l'assassin de Samuel Paty comme un martyr : les profs qui "
+                "insultent le prophète savent ce qui les attend."
+            ),
+            {Category.TERRORISM},
+            False,
+        ),
         ("Un article du Parisien explique l'arnaque au faux conseiller bancaire.", set(), False),
         (
             (
