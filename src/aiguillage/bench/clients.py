@@ -119,6 +119,13 @@ class ArrivalClock:
                 await self._task
         await self._consumer.stop()
 
+    def pause(self) -> None:
+        """Stop fetching (the records wait on the broker) until `resume`."""
+        self._consumer.pause(*self._consumer.assignment())
+
+    def resume(self) -> None:
+        self._consumer.resume(*self._consumer.assignment())
+
     async def _read(self) -> None:
         while True:
             batch = await self._consumer.getmany(timeout_ms=100)

@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +34,6 @@ from aiguillage.bench.pipeline import (
     Driver,
     Namespace,
     PipelineStack,
-    remove_namespace,
     start_pipeline,
     wait_ready,
 )
@@ -81,27 +81,29 @@ def bench_command(
     console = Console()
     if not console.is_terminal:
         console = Console(width=120)
+    plan = Plan(
+        count=count,
+        rates=offered,
+        duration_s=duration,
+        skip_baselines=skip_baselines,
+        skip_http=skip_http,
+        replicas=2 if scale else 1,
+    )
     with tempfile.TemporaryDirectory(prefix="aiguillage-bench-") as tmp:
         workdir = Path(tmp)
         logs = keep_logs or workdir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         try:
-            with bench_servers(workdir) as servers:
-                # uvloop, as the services and the baselines: the bench's client costs less CPU
-                # on the cores it shares with them.
-                results = uvloop.run(
-                    run(
-                        servers,
-                        logs=logs,
-                        count=count,
-                        rates=offered,
-                        duration_s=duration,
-                        skip_baselines=skip_baselines,
-                        skip_http=skip_http,
-                        replicas=2 if scale else 1,
-                        console=console,
-                    )
-                )
+            # uvloop, as the services and the baselines: the bench's client costs less CPU on
+            # the cores it shares with them.
+            with bench_servers(workdir / "throughput") as servers:
+                results = uvloop.run(run_throughput(servers, plan, logs=logs, console=console))
+            # The latency runs get a broker and a database of their own, started afresh: Tansu
+            # keeps every message in memory and slows as it fills, and after the throughput
+            # runs the latency would measure how full the local servers are more than our
+            # pipeline (docs/benchmark.md, Caveats).
+            with bench_servers(workdir / "latency") as servers:
+                uvloop.run(run_latency(servers, plan, results, logs=logs, console=console))
         except (TimeoutError, RuntimeError) as error:
             console.print(f"[red]bench failed[/]: {error}")
             _show_log_tails(logs, console)
@@ -109,19 +111,31 @@ def bench_command(
     print_results(results, console)
 
 
-async def run(
-    servers: BenchServers,
-    *,
-    logs: Path,
-    count: int,
-    rates: list[float],
-    duration_s: float,
-    skip_baselines: bool,
-    skip_http: bool,
-    replicas: int,
-    console: Console,
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    """What one run measures, from the command line."""
+
+    count: int
+    rates: list[float]
+    duration_s: float
+    skip_baselines: bool
+    skip_http: bool
+    replicas: int
+
+    @property
+    def timeout_s(self) -> float:
+        return 300 + self.count * 0.05
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (DIRECT,) if self.skip_http else (DIRECT, HTTP)
+
+
+async def run_throughput(
+    servers: BenchServers, plan: Plan, *, logs: Path, console: Console
 ) -> BenchResults:
-    timeout_s = 300 + count * 0.05
+    """The baselines, then our pipeline each way; the processes' costs."""
+    count, replicas, timeout_s = plan.count, plan.replicas, plan.timeout_s
     results = BenchResults(
         command=shlex.join(["aiguillage", *sys.argv[1:]])
         if Path(sys.argv[0]).name == "aiguillage"
@@ -129,21 +143,21 @@ async def run(
         settings={
             "machine": f"{platform.node()}, {platform.machine()}, "
             f"{_cpus()} CPUs, Python {platform.python_version()}",
-            "broker": f"Tansu (in memory) at {servers.bootstrap_servers}; {PARTITIONS} "
-            "partitions a topic; acks=all, no idempotent producer, fetch_max_wait_ms=10, "
-            "session 6 s / heartbeat 1 s",
-            "database": f"SecantusDB at {servers.mongo_url}, files in a temporary directory; "
-            "writes w=majority, j=true",
+            "broker": f"Tansu (in memory); {PARTITIONS} partitions a topic; acks=all, no "
+            "idempotent producer, fetch_max_wait_ms=10, session 6 s / heartbeat 1 s",
+            "database": "SecantusDB, files in a temporary directory; writes w=majority, j=true",
+            "servers": "one Tansu and one SecantusDB for the baselines and our throughput runs, "
+            "then a new Tansu and a new SecantusDB, started afresh, for the latency runs",
             "count": f"{count:,} messages per throughput run (after {WARM_UP} warm-up ones)",
-            "latency runs": f"{', '.join(f'{r:g}/s' for r in rates)} for {duration_s:g} s each",
+            "latency runs": f"{', '.join(f'{r:g}/s' for r in plan.rates)} for "
+            f"{plan.duration_s:g} s each",
             "pipeline": f"{replicas} triage and {replicas} dispatch process(es), 1 intake; "
             + ", ".join(f"{k}={v}" for k, v in BENCH_ENV.items())
             + f"; topic prefix and database {THROUGHPUT.prefix} / {THROUGHPUT.database} for "
-            f"the throughput runs, then a fresh stack on {LATENCY.prefix} / "
-            f"{LATENCY.database} for the latency runs",
+            f"the throughput runs, {LATENCY.prefix} / {LATENCY.database} for the latency runs",
         },
     )
-    if not skip_baselines:
+    if not plan.skip_baselines:
         for mode in ("single", "batched"):
             console.print(f"[dim]baseline {mode}: {count:,} messages…[/]")
             baseline = await run_baseline(
@@ -155,10 +169,9 @@ async def run(
     console.print(f"[dim]starting the services ({replicas} triage, {replicas} dispatch)…[/]")
     async with running_pipeline(servers, logs, replicas, THROUGHPUT, console) as (stack, driver):
         cpu: dict[str, dict[str, float]] = {}
-        phases = [(DIRECT, throughput_direct, SEED + 2)]
-        if not skip_http:
-            phases.append((HTTP, throughput_http, SEED + 3))
-        for path, throughput, seed in phases:
+        throughputs = {DIRECT: (throughput_direct, SEED + 2), HTTP: (throughput_http, SEED + 3)}
+        for path in plan.paths:
+            throughput, seed = throughputs[path]
             console.print(f"[dim]pipeline {path}: {count:,} reports…[/]")
             phase = await throughput(driver, stack, count=count, seed=seed, timeout_s=timeout_s)
             results.throughputs.append(phase.throughput)
@@ -173,33 +186,39 @@ async def run(
                     cpu_per_thousand={phase: per[name] for phase, per in cpu.items()},
                 )
             )
-    # The latency runs get a stack of their own, on empty topics: Tansu keeps every message in
-    # memory and slows as it fills, so after the throughput runs' reports the latency would
-    # measure how full the local broker is more than our pipeline (docs/benchmark.md).
-    await remove_namespace(servers, THROUGHPUT)
-    if rates:
-        console.print("[dim]starting fresh services for the latency runs…[/]")
-        async with running_pipeline(servers, logs, replicas, LATENCY, console) as (stack, driver):
-            for n, rate in enumerate(rates):
-                for path in (DIRECT,) if skip_http else (DIRECT, HTTP):
-                    console.print(f"[dim]latency {path} at {rate:g}/s for {duration_s:g} s…[/]")
-                    results.latencies.append(
-                        await latency(
-                            driver,
-                            stack,
-                            path=path,
-                            rate=rate,
-                            duration_s=duration_s,
-                            seed=SEED + 10 + n,
-                            timeout_s=timeout_s,
-                        )
-                    )
-        await remove_namespace(servers, LATENCY)
     if "intake" in results.stage_cpu.get(DIRECT, {}):
         results.notes.append(
             "intake's CPU in the direct phase is its idle cost (the reports bypass it)."
         )
     return results
+
+
+async def run_latency(
+    servers: BenchServers, plan: Plan, results: BenchResults, *, logs: Path, console: Console
+) -> None:
+    """Each offered rate each way, on fresh services; adds the figures to `results`."""
+    console.print("[dim]starting fresh services for the latency runs…[/]")
+    async with running_pipeline(servers, logs, plan.replicas, LATENCY, console) as (
+        stack,
+        driver,
+    ):
+        for n, rate in enumerate(plan.rates):
+            for k, path in enumerate(plan.paths):
+                console.print(f"[dim]latency {path} at {rate:g}/s for {plan.duration_s:g} s…[/]")
+                results.latencies.append(
+                    await latency(
+                        driver,
+                        stack,
+                        path=path,
+                        rate=rate,
+                        duration_s=plan.duration_s,
+                        # Reports of their own: the same ones again would find their cases
+                        # already open, and joining an open case costs dispatch two more MongoDB
+                        # round trips than opening one.
+                        seed=SEED + 10 + n * len(plan.paths) + k,
+                        timeout_s=plan.timeout_s,
+                    )
+                )
 
 
 @asynccontextmanager

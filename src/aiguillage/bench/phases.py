@@ -126,10 +126,11 @@ async def latency(
 
     pacer = Pacer(rate)
     tasks: list[asyncio.Task[str]] = []
-    for index in range(count):
-        await pacer.wait(index)
-        tasks.append(asyncio.create_task(submit(index)))
-    ids = list(await asyncio.gather(*tasks))
+    with driver.clock_paused():
+        for index in range(count):
+            await pacer.wait(index)
+            tasks.append(asyncio.create_task(submit(index)))
+        ids = list(await asyncio.gather(*tasks))
     timings = await driver.wait_dispatched(ids, timeout_s=timeout_s)
     how = (
         f"POST /reports, at most {HTTP_CONCURRENCY} in flight"

@@ -2,10 +2,11 @@
 either through the HTTP intake or straight to `reports.submitted`, timed until dispatched."""
 
 import asyncio
+import contextlib
 import os
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import httpx
 from pymongo.asynchronous.database import AsyncDatabase
 
-from aiguillage.bench.clients import ArrivalClock, delete_topics, producer, wait_groups_stable
+from aiguillage.bench.clients import ArrivalClock, producer, wait_groups_stable
 from aiguillage.bench.httpclient import JsonPoster
 from aiguillage.bench.servers import PARTITIONS, BenchServers
 from aiguillage.intake.groupcommit import GroupCommit
@@ -132,16 +133,6 @@ def start_pipeline(
     )
 
 
-async def remove_namespace(servers: BenchServers, namespace: Namespace) -> None:
-    """Delete a stack's topics and database once its services are stopped (see `command.run`)."""
-    await delete_topics(servers.kafka(), Topics(prefix=namespace.prefix).all())
-    client = connect(servers.mongo(namespace.database))
-    try:
-        await client.drop_database(namespace.database)
-    finally:
-        await client.close()
-
-
 async def wait_ready(stack: PipelineStack, servers: BenchServers, *, timeout_s: float) -> None:
     """Every service healthy and both consumer groups stable with all their members."""
     deadline = time.monotonic() + timeout_s
@@ -228,6 +219,16 @@ class Driver:
         await self._producer.stop()
         await self._http.close()
         await self._client.close()
+
+    @contextlib.contextmanager
+    def clock_paused(self) -> Iterator[None]:
+        """The arrival clock reads nothing meanwhile: a latency run reads its times from MongoDB,
+        and the clock's polling and reading would otherwise share the CPUs with what is timed."""
+        self._clock.pause()
+        try:
+            yield
+        finally:
+            self._clock.resume()
 
     # ---- straight to reports.submitted ----
 

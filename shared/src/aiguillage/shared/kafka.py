@@ -1,9 +1,8 @@
 """Kafka wiring every service uses: the broker, the consumer options, and topic creation.
 
 The delivery guarantee rests on three settings here: producers wait for all in-sync replicas
-(`acks="all"`); consumers start from the earliest uncommitted offset; and an offset is committed
-only after the handler returned (`AckPolicy.NACK_ON_ERROR`: success commits, an exception seeks
-back so the message is delivered again).
+(`acks="all"`); consumers start from the earliest uncommitted offset; and the stages commit
+offsets themselves (`AckPolicy.MANUAL`), only once processed (`aiguillage.shared.stage`).
 """
 
 import asyncio
@@ -45,11 +44,13 @@ def make_broker(settings: KafkaSettings, *, service: str, description: str) -> K
 
 
 def consumer_options(settings: KafkaSettings, *, group_id: str) -> dict[str, Any]:
-    """Options for a stage's subscriber: one consumer group per stage, no loss on restart."""
+    """Options for a stage's subscriber: one consumer group per stage, no loss on restart. The
+    stage commits (and rewinds on failure) itself: faststream's own policy commits after every
+    batch."""
     return {
         "group_id": group_id,
         "auto_offset_reset": "earliest",
-        "ack_policy": AckPolicy.NACK_ON_ERROR,
+        "ack_policy": AckPolicy.MANUAL,
         "fetch_max_wait_ms": settings.fetch_max_wait_ms,
         "session_timeout_ms": settings.session_timeout_ms,
         "heartbeat_interval_ms": settings.heartbeat_interval_ms,

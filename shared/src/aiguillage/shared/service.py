@@ -1,8 +1,9 @@
 """The frame of a consuming service (triage, dispatch): a faststream application served over HTTP
 for `/health` and the generated AsyncAPI document, started and stopped by uvicorn.
 
-uvicorn turns SIGTERM and Ctrl-C into an orderly shutdown: the broker stops taking messages, the
-message in hand finishes and is committed, then the database client closes.
+uvicorn turns SIGTERM and Ctrl-C into an orderly shutdown: the stage commits what it has
+processed, the broker stops taking messages, the batch in hand finishes and is committed, then the
+database client closes.
 """
 
 import logging
@@ -16,6 +17,7 @@ from prometheus_client import make_asgi_app
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
+from aiguillage.shared.commits import OffsetCommits
 from aiguillage.shared.heap import freeze_startup_heap
 from aiguillage.shared.mongo import Document, ReportStore
 from aiguillage.shared.settings import ServiceSettings
@@ -28,6 +30,7 @@ def consumer_app(
     broker: KafkaBroker,
     client: AsyncMongoClient[Document],
     store: ReportStore,
+    commits: OffsetCommits,
     title: str,
     description: str,
 ) -> AsgiFastStream:
@@ -60,6 +63,8 @@ def consumer_app(
         specification=AsyncAPI(broker, title=title, version="1", description=description),
         logger=logging.getLogger("aiguillage.service"),
         on_startup=[start],
+        # Before the broker stops: the consumer is still there to commit what was processed.
+        on_shutdown=[commits.close],
         after_shutdown=[close_database],
     )
 

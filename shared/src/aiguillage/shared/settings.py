@@ -98,6 +98,9 @@ class StageSettings(ServiceSettings):
     # again (faststream's batch loop). It adds up to twice this to a report's latency per stage,
     # and sets the idle loop's pace.
     batch_wait_ms: int = Field(default=5, ge=1, le=1_000)
+    # Processed offsets are committed this long after the first uncommitted one at most (0: after
+    # every batch). A crash delivers that much again; the steps are idempotent.
+    commit_interval_ms: int = Field(default=100, ge=0, le=60_000)
     # Retries of a message that fails for a reason other than an unavailable server.
     max_attempts: int = Field(default=5, ge=1, le=100)
     retry_backoff_initial_s: float = Field(default=0.5, ge=0)

@@ -13,8 +13,10 @@ publishes everything with `acks=all` before it returns. Around the step:
 - When the step fails for any other reason (a bug, data the code cannot handle), the batch is split
   and each event is tried alone; an event that keeps failing is dead-lettered once it has failed
   `max_attempts` times (its batch's try included, and at least once alone), and the others go on.
-- The batch's offsets are committed only after the step returned and the batch's dead letters are
-  on Kafka. A batch that is retried is not committed: the group delivers it again, in order.
+- The batch's offsets are noted for commit only after the step returned and the batch's dead
+  letters are on Kafka, and committed with the others noted within `commit_interval_ms`
+  (`aiguillage.shared.commits`). A batch that is retried is not noted: its partitions are rewound
+  to its first messages and the group delivers it again, in order.
 """
 
 import asyncio
@@ -31,6 +33,7 @@ from faststream.message import StreamMessage
 from pymongo.errors import PyMongoError
 from structlog.contextvars import bound_contextvars
 
+from aiguillage.shared.commits import OffsetCommits
 from aiguillage.shared.events import DeadLetter, Event, MessageSource
 from aiguillage.shared.kafka import consumer_options
 from aiguillage.shared.logging import get_logger
@@ -99,8 +102,10 @@ class BatchStage(Generic[E]):
         broker: KafkaBroker,
         dead_letter_topic: str,
         retry: RetryPolicy,
+        commits: OffsetCommits,
     ) -> None:
         self._stage = stage
+        self._commits = commits
         self._event_type = event_type
         self._step = step
         self._broker = broker
@@ -129,9 +134,14 @@ class BatchStage(Generic[E]):
         return batch.events
 
     async def handle(self, message: KafkaMessage) -> None:
-        """The subscriber's handler: returning commits the batch, raising rewinds it."""
+        """The subscriber's handler: returning notes the batch for commit, raising rewinds it."""
         with bound_contextvars(stage=self._stage):
-            await self._handle(self._batches.pop(message))
+            try:
+                await self._handle(self._batches.pop(message))
+            except BaseException:
+                await message.nack()  # each partition back to its first message of the batch
+                raise
+            await self._commits.processed(message.consumer, message.raw_message)
 
     async def _handle(self, batch: DecodedBatch[E]) -> None:
         events = batch.events
@@ -227,10 +237,12 @@ def subscribe_stage(
     settings: StageSettings,
     topic: str,
     description: str,
-) -> None:
+) -> OffsetCommits:
     """Subscribe a stage's batch step to its input topic in the stage's consumer group, inside the
-    stage's policy (dead letters, retries, commit after success)."""
+    stage's policy (dead letters, retries, commit after success). Returns its commits, for the
+    service to close when it shuts down."""
     topics = Topics(prefix=settings.kafka.topic_prefix)
+    commits = OffsetCommits(stage=stage, interval_s=settings.commit_interval_ms / 1_000)
     batches = BatchStage(
         stage=stage,
         event_type=event_type,
@@ -238,13 +250,16 @@ def subscribe_stage(
         broker=broker,
         dead_letter_topic=topics.dead_letters(stage),
         retry=RetryPolicy.of(settings),
+        commits=commits,
     )
 
     # faststream documents the channel's payload (AsyncAPI) from the handler's signature, and
     # validates `events` (the decoder's output) against it; the batch's records, which the dead
-    # letters need, come with the message.
-    async def handler(events: list[event_type], message: KafkaMessage) -> None:  # type: ignore[valid-type]  # noqa: ARG001
-        await batches.handle(message)
+    # letters need, come with the message. The message is read from the broker's context rather
+    # than asked for as a `KafkaMessage` parameter: fast_depends resolves such a parameter in a
+    # worker thread, two thread hand-offs a batch (docs/benchmark.md, "No thread hop").
+    async def handler(events: list[event_type]) -> None:  # type: ignore[valid-type]  # noqa: ARG001
+        await batches.handle(broker.context.get_local("message"))
 
     handler.__name__ = f"on_{stage}_batch"
     broker.subscriber(
@@ -254,6 +269,8 @@ def subscribe_stage(
         max_records=settings.batch_max_records,
         batch_timeout_ms=settings.batch_wait_ms,
         decoder=batches.decode,
+        listener=commits,
         title=topic,
         description=description,
     )(handler)
+    return commits

@@ -50,7 +50,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         notifications=notifications,
     )
 
-    subscribe_stage(
+    commits = subscribe_stage(
         broker,
         handler,
         event_type=ReportTriaged,
@@ -68,6 +68,7 @@ def create_app(settings: DispatchSettings) -> AsgiFastStream:
         broker=broker,
         client=client,
         store=store,
+        commits=commits,
         title="Aiguillage dispatch",
         description=DESCRIPTION,
     )

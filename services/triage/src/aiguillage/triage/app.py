@@ -37,7 +37,7 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
         classify=classifier, store=store, triaged=triaged, notifications=notifications
     )
 
-    subscribe_stage(
+    commits = subscribe_stage(
         broker,
         handler,
         event_type=ReportSubmitted,
@@ -55,6 +55,7 @@ def create_app(settings: TriageSettings, *, classifier: Classifier = classify) -
         broker=broker,
         client=client,
         store=store,
+        commits=commits,
         title="Aiguillage triage",
         description=DESCRIPTION,
     )
