@@ -374,6 +374,68 @@ def test_harassment_in_other_words(text: str) -> None:
     assert Category.CYBERHARASSMENT in classify(report(text)).categories
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Night calls that say nothing, for weeks.
+        "Depuis un mois quelqu'un m'appelle toutes les nuits vers 3h, il respire et raccroche.",
+        "Un inconnu m'envoie des vocaux chaque nuit depuis lundi, juste un rire et « je te vois ».",
+        # A number or an address put up for strangers to use.
+        "Ils ont mis l'adresse de mon fils et son numéro sur un forum, il reçoit des appels.",
+        "A troll keeps replying to my posts with my home address since Monday.",
+        "Depuis samedi mon numéro est sur un site de rencontres coquines avec mes photos.",
+        # Pictures taken without the person knowing, undressing.
+        "Mon amie a été filmée pendant qu'elle se changeait au vestiaire, la vidéo tourne au club.",
+        "Tous les 2-3 jours ce compte poste des photos de moi prises à mon insu au travail.",
+    ],
+)
+def test_harassment_without_an_insult(text: str) -> None:
+    assert Category.CYBERHARASSMENT in classify(report(text)).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "imminent"),
+    [
+        # Calls to kill or burn a group are threats as well as hate.
+        (
+            "Sur ce forum : « les migrants devraient être gazés, tous ».",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Vidéo qui appelle les habitants à incendier le foyer de réfugiés de la commune.",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            False,
+        ),
+        # The pills taken now, tonight.
+        (
+            "Ma coloc m'écrit : c'est fini, je prends tous mes somnifères cette nuit.",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # A habit, a duration, the time a message came, a trend: no time for the danger.
+        (
+            "Mon voisin a écrit qu'il va tuer le chien d'à côté s'il aboie encore le samedi à 7h.",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Il m'a laissé un message vocal ce matin : si tu parles je viens avec mon fusil.",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        # A team promised a thrashing.
+        ("Un entraîneur a dit que dimanche ils vont massacrer l'équipe adverse.", set(), False),
+    ],
+)
+def test_groups_threats_and_times(
+    text: str, categories: set[Category], imminent: bool
+) -> None:
+    decision = classify(report(text))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
+
+
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:
     groups = load_vocabulary().groups
     assert {*NOT_SILENT, "denial", "denial_hedged"} <= set(groups)
