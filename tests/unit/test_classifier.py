@@ -428,12 +428,25 @@ def test_harassment_without_an_insult(text: str) -> None:
         ("Un entraîneur a dit que dimanche ils vont massacrer l'équipe adverse.", set(), False),
     ],
 )
-def test_groups_threats_and_times(
-    text: str, categories: set[Category], imminent: bool
-) -> None:
+def test_groups_threats_and_times(text: str, categories: set[Category], imminent: bool) -> None:
     decision = classify(report(text))
     assert set(decision.categories) == categories
     assert decision.imminent_danger is imminent
+
+
+def test_a_ticked_insult_box_alone_is_closed_but_still_hostility() -> None:
+    alone = report(
+        "Mon collègue a partagé ma photo de vacances au bureau.", category_hint="insult_defamation"
+    )
+    assert run(alone).destinations == [Destination.CLOSED]
+    repeated = report(
+        "Depuis trois mois il poste des vidéos sur moi toutes les semaines.",
+        category_hint="insult_defamation",
+    )
+    assert set(classify(repeated).categories) == {
+        Category.CYBERHARASSMENT,
+        Category.INSULT_DEFAMATION,
+    }
 
 
 def test_groups_the_code_names_exist_in_the_vocabularies() -> None:

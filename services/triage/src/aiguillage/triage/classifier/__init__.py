@@ -55,7 +55,12 @@ def classify(report: Report) -> TriageDecision:
             partial[spec.category] = finding
     if not found and not partial:
         alone = ticked_box_alone(evidence, vocabulary.categories, report.category_hint)
-        if alone is not None:
+        if alone is not None and alone.category is Category.INSULT_DEFAMATION:
+            # An insult the description does not show is no case for the complaint desk on its
+            # own (a neighbour's joke, a blocked account, a club called rubbish); it still is the
+            # hostility of a harassment the description shows (`_add_harassment`).
+            partial[alone.category] = alone._replace(score=HARASSMENT_INSULT_SCORE)
+        elif alone is not None:
             found[alone.category] = alone
     found, labelling_notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
