@@ -342,6 +342,15 @@ def test_further_families(text: str, categories: set[Category], imminent: bool) 
             "public_post",
         ),
         ("Des dizaines de comptes me mentionnent avec ma photo. J'ai aussi reçu un DM.", "video"),
+        # A scam's public bait and its private follow-up.
+        (
+            "Un pop-up sur mon ordinateur disait virus détecté, puis le faux technicien m'a eu au tel.",
+            "unknown",
+        ),
+        (
+            "A sponsored post sold a trading bot; then a 'coach' kept calling me every day.",
+            "unknown",
+        ),
     ],
 )
 def test_public_posts_and_messages_on_an_app_are_mixed(text: str, where_seen: str) -> None:
@@ -384,6 +393,8 @@ def test_harassment_in_other_words(text: str) -> None:
         "Ils ont mis l'adresse de mon fils et son numéro sur un forum, il reçoit des appels.",
         "A troll keeps replying to my posts with my home address since Monday.",
         "Depuis samedi mon numéro est sur un site de rencontres coquines avec mes photos.",
+        # "N'arrêtent pas de": they keep on (not a negation), in the plural and the past.
+        "Ils arrêtent pas de me traiter de grosse en commentaire depuis la rentrée.",
         # Pictures taken without the person knowing, undressing.
         "Mon amie a été filmée pendant qu'elle se changeait au vestiaire, la vidéo tourne au club.",
         "Tous les 2-3 jours ce compte poste des photos de moi prises à mon insu au travail.",
