@@ -42,7 +42,12 @@ def start_stack(env: dict[str, str], logs: Path) -> Stack:
         service_env = {**os.environ, **env, "AIGUILLAGE_HTTP_PORT": str(port)}
         processes[name] = _start(name, service_env, logs)
     stack = Stack(url=f"http://127.0.0.1:{intake_port}", logs=logs, processes=processes)
-    _wait_healthy(stack)
+    try:
+        _wait_healthy(stack)
+    except BaseException:
+        # A service that failed to start leaves the others running: stop them with the test.
+        stack.stop()
+        raise
     return stack
 
 

@@ -344,7 +344,7 @@ def test_further_families(text: str, categories: set[Category], imminent: bool) 
         ("Des dizaines de comptes me mentionnent avec ma photo. J'ai aussi reçu un DM.", "video"),
         # A scam's public bait and its private follow-up.
         (
-            "Un pop-up sur mon ordinateur disait virus détecté, puis le faux technicien m'a eu au tel.",
+            "Un pop-up sur mon ordinateur disait virus détecté, puis un faux technicien au tel.",
             "unknown",
         ),
         (
