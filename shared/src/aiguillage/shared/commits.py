@@ -8,7 +8,7 @@ the service begins to shut down (`close`), before the consumer stops. A crash lo
 yet committed: their messages are delivered again, and every step is idempotent. Under load a
 fetch brings many messages and the commit per batch costs little; at a few reports a second each
 batch holds one or two, and a commit per batch was a broker request, and a round trip in the
-consume loop, per report (docs/benchmark.md, "Commits every 100 ms").
+consume loop, per report (docs/benchmark.md, "Stages commit what they processed").
 """
 
 import asyncio

@@ -257,7 +257,7 @@ def subscribe_stage(
     # validates `events` (the decoder's output) against it; the batch's records, which the dead
     # letters need, come with the message. The message is read from the broker's context rather
     # than asked for as a `KafkaMessage` parameter: fast_depends resolves such a parameter in a
-    # worker thread, two thread hand-offs a batch (docs/benchmark.md, "No thread hop").
+    # worker thread, two thread hand-offs a batch (docs/benchmark.md, the last optimisation row).
     async def handler(events: list[event_type]) -> None:  # type: ignore[valid-type]  # noqa: ARG001
         await batches.handle(broker.context.get_local("message"))
 
