@@ -377,15 +377,6 @@ def test_a_hedged_denial_leaves_the_ticked_box() -> None:
         "For three weeks a guy has been posting about me on Facebook, calling me a liar.",
         # Rumours and a nickname, again and again.
         "Depuis la rentrée, des filles de sa classe font courir des rumeurs sur ma fille.",
-    ],
-)
-def test_harassment_in_other_words(text: str) -> None:
-    assert Category.CYBERHARASSMENT in classify(report(text)).categories
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         # Night calls that say nothing, for weeks.
         "Depuis un mois quelqu'un m'appelle toutes les nuits vers 3h, il respire et raccroche.",
         "Un inconnu m'envoie des vocaux chaque nuit depuis lundi, juste un rire et « je te vois ».",
@@ -400,7 +391,7 @@ def test_harassment_in_other_words(text: str) -> None:
         "Tous les 2-3 jours ce compte poste des photos de moi prises à mon insu au travail.",
     ],
 )
-def test_harassment_without_an_insult(text: str) -> None:
+def test_harassment_in_other_words(text: str) -> None:
     assert Category.CYBERHARASSMENT in classify(report(text)).categories
 
 
