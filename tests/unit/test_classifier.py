@@ -1383,3 +1383,155 @@ def test_an_account_posting_opinions_is_not_harassing_anyone() -> None:
 def test_crook_among_insults_is_an_insult_not_a_scam() -> None:
     got = run(report("Mon voisin m'a écrit « menteur, escroc, tu vas voir ».", where_seen="sms"))
     assert Category.SCAM not in got.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "present", "absent"),
+    [
+        # A threat named by the reporter, a beating said to be deserved, someone waited for.
+        (
+            "Sous mon dernier post quelqu'un a laissé une menace de viol.",
+            "public_comment",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "Sur le groupe du quartier : « ce conseiller municipal mérite une bonne raclée ».",
+            "public_group",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "Message d'un ancien élève : « on t'attendra à la sortie du lycée ».",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "He got rape threats under his latest video.",
+            "video",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        # A group said to deserve blows, or shot at on sight: hate and threats.
+        (
+            "Une vidéo explique que les femmes voilées méritent des gifles.",
+            "video",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "Un tweet appelle à tirer à vue sur les migrants à la frontière.",
+            "public_post",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        # Praise for the author of an attack.
+        (
+            "Après l'attaque au couteau : « Allah accueille le frère, il en faut davantage ».",
+            "public_comment",
+            {Category.TERRORISM},
+            set(),
+        ),
+        # People degraded for a disability; a home-made weapon or a refund fraud taught.
+        (
+            "Une page montre des personnes atteintes d'autisme avec des légendes humiliantes.",
+            "public_post",
+            {Category.HATE},
+            set(),
+        ),
+        (
+            "Tuto TikTok pour fabriquer un mortier artisanal et viser les pompiers.",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+            set(),
+        ),
+        (
+            "Un youtubeur explique comment faire du refund sur Zalando.",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+            set(),
+        ),
+        # Harassment: messages counted in a short time, a house shown with a name, a raid.
+        (
+            "Mon ex m'insulte par SMS, il m'en a envoyé 25 ce soir.",
+            "sms",
+            {Category.CYBERHARASSMENT},
+            set(),
+        ),
+        (
+            "Un compte a publié le nom du juge et la photo de sa maison : « à vous de voir ».",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+            set(),
+        ),
+        (
+            "Dozens of accounts flooded my TikTok post with racist comments in one night.",
+            "public_comment",
+            {Category.CYBERHARASSMENT, Category.HATE},
+            set(),
+        ),
+        # Not harassment: a trade held for years, an account hijacked to ask friends for money.
+        (
+            "Je tiens ce garage depuis 15 ans, un client me traite d'escroc sur ma page.",
+            "public_post",
+            set(),
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Someone hacked my Facebook and asks my friends for money pretending to be me.",
+            "private_message",
+            {Category.SCAM},
+            {Category.CYBERHARASSMENT},
+        ),
+    ],
+)
+def test_threats_praise_and_harassment_told_in_other_words(
+    text: str, where: str, present: set[Category], absent: set[Category]
+) -> None:
+    categories = set(classify(report(text, where_seen=where)).categories)
+    assert present <= categories
+    assert not absent & categories
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # A film's trailer, game shot by a hunter, a faulty product from a known retailer.
+        (
+            "Bande-annonce d'un thriller où le méchant dit qu'il va faire sauter la gare.",
+            "terrorism",
+        ),
+        ("Vidéo d'un chasseur qui abat un chevreuil, je trouve ça cruel.", "threats_violence"),
+        ("J'ai commandé une télé chez Darty, elle marche pas, c'est du vol.", "scam"),
+    ],
+)
+def test_look_alikes_with_a_ticked_box_are_closed(text: str, hint: str) -> None:
+    assert classify(report(text, where_seen="video", category_hint=hint)).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # Open to all, a channel of videos, calls received: each side of a mixed case.
+        (
+            "Ma photo tourne sur un canal Telegram ouvert à tout le monde et il m'écrit en privé.",
+            "private_message",
+            Scope.MIXED,
+        ),
+        (
+            "Elle a mis mon numéro sur un site d'annonces et je reçois des appels d'inconnus.",
+            "website",
+            Scope.MIXED,
+        ),
+        ("Il fait des vidéos YouTube sur moi et m'envoie des SMS.", "video", Scope.MIXED),
+        # An invitation to write privately, quoted from a public comment, is no private part.
+        (
+            "Sous les photos de fillettes il commente « écris-moi en privé ma belle ».",
+            "public_comment",
+            Scope.PUBLIC,
+        ),
+    ],
+)
+def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope

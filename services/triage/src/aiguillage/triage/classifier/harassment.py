@@ -84,7 +84,13 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     account = evidence.signals(
         "targeting_account", hidden_by=(GLOBAL_INNOCENT, "own_account"), limit=2
     )
-    if account and (hostile_signals() or evidence.has("personal_target", hidden_by=hidden)):
+    # An account that impersonates someone to ask their friends for money, with no hostility, is
+    # the scam's tool, not a harassment of its owner; one that publishes their intimate pictures
+    # (a blackmailer's revenge) is.
+    targeted = evidence.has("personal_target", hidden_by=hidden) and (
+        Category.SCAM not in categories or bool(intimate)
+    )
+    if account and (hostile_signals() or targeted):
         return reason(
             subject=SUBJECT,
             rule="an account or group created to target a person",
