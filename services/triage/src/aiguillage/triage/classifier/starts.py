@@ -51,11 +51,13 @@ class Alternative(NamedTuple):
 
 class Cues(NamedTuple):
     """The keys that terms with a gap need somewhere in a report (see `Start`), as they are looked
-    for: the words ("tuer "), and a few beginnings ("0"…"9" for a number) with the space before
-    them, found in the text."""
+    for: the words themselves ("tuer" for the key "tuer "), and a few beginnings ("0"…"9" for a
+    number) with the space before them (" 0"), found in the text. A report's cues are these forms,
+    not the keys: a word has no space, so a word and a spaced beginning are never confused, and
+    the words found are a set intersection done in C, with no key to build per report."""
 
     words: frozenset[str]
-    beginnings: tuple[tuple[str, str], ...]
+    beginnings: tuple[str, ...]
 
     @classmethod
     def of(cls, keys: Iterable[str]) -> "Cues | None":
@@ -64,15 +66,22 @@ class Cues(NamedTuple):
             return None
         return cls(
             frozenset(key[:-1] for key in ordered if key.endswith(" ")),
-            tuple((" " + key, key) for key in ordered if not key.endswith(" ")),
+            tuple(" " + key for key in ordered if not key.endswith(" ")),
         )
 
     def found_in(self, text: str, words: frozenset[str]) -> frozenset[str]:
-        """Those of the keys that a report has (`text`: its words, spaced; `words`: the same)."""
-        return frozenset(
-            [word + " " for word in self.words & words]
-            + [key for spaced, key in self.beginnings if spaced in text]
-        )
+        """Those of the cues that a report has (`text`: its words, spaced; `words`: the same)."""
+        found = self.words & words
+        if self.beginnings:
+            spaced = [beginning for beginning in self.beginnings if beginning in text]
+            if spaced:
+                return found.union(spaced)
+        return found
+
+
+def cue_key(cue: str) -> str:
+    """The key a cue stands for (see `Cues`): "tuer" → "tuer ", " 0" → "0"."""
+    return cue[1:] if cue.startswith(" ") else cue + " "
 
 
 class Start:
@@ -149,8 +158,9 @@ class Start:
         return step if step.whole or step.tested or step.third or step.cues else None
 
     def tested_for(self, cues: frozenset[str]) -> list[str]:
-        """The groups to test because the report has these words that terms with a gap need."""
-        return [group for key in sorted(cues) for group in self._by_cue[key]]
+        """The groups to test because the report has these cues (see `Cues`) that terms with a
+        gap need, in the order of their keys."""
+        return [group for key in sorted(map(cue_key, cues)) for group in self._by_cue[key]]
 
 
 class Step:
@@ -209,8 +219,8 @@ class Step:
         return found
 
     def with_cues(self, cues: frozenset[str]) -> "Step":
-        """This step (resolved as to the third word) in a report with these words that its terms
-        with a gap need."""
+        """This step (resolved as to the third word) in a report with these cues (see `Cues`),
+        which its terms with a gap need."""
         found = self._by_cues.get(cues)
         if found is None:
             more = self._start.tested_for(cues)
