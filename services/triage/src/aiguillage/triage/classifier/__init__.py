@@ -44,11 +44,8 @@ def classify(report: Report) -> TriageDecision:
     facts = {"victim_minor": bool(victim_minor)}
     found: dict[Category, Finding] = {}
     partial: dict[Category, Finding] = {}  # some evidence, below the threshold
-    present = evidence.present
-    for spec in vocabulary.categories:
-        if spec.needs_any is not None and spec.needs_any.isdisjoint(present):
-            continue  # none of its rules can apply
-        finding = score_category(evidence, spec, report.category_hint, hint_weight, facts)
+    for spec, rules in vocabulary.applicable_rules(evidence.present):
+        finding = score_category(evidence, spec, rules, report.category_hint, hint_weight, facts)
         if finding.score >= spec.threshold:
             found[spec.category] = finding
         elif finding.score > 0:

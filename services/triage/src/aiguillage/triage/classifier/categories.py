@@ -8,6 +8,7 @@ wins when it disagrees (§3.1), and a silent one does not disagree.
 """
 
 from collections.abc import Iterable
+from functools import cache
 from typing import NamedTuple
 
 from aiguillage.shared.decision import Reason
@@ -17,6 +18,8 @@ from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
+# Written once: formatting it for every category scored costs more than a lookup.
+_SUBJECTS = {category: f"category:{category}" for category in Category}
 _FORM = (GLOBAL_INNOCENT,)
 # A description that names a work about offences (a film, an article, a history lesson), a game or
 # an open joke, lawful criticism (a review, satire, a refund dispute), a dispute with one's own
@@ -65,21 +68,27 @@ def _rule_matches(
     return [m for matches in found for m in matches]
 
 
+@cache
+def _hidden_by(innocent: str | None) -> tuple[str, ...]:
+    """What hides a category's cues: the phrases innocent for all, and its own innocent ones."""
+    return (GLOBAL_INNOCENT,) + ((innocent,) if innocent else ())
+
+
 def score_category(
     evidence: Evidence,
     spec: CategorySpec,
+    rules: Iterable[Rule],
     hint: Category | None,
     hint_weight: float,
     facts: dict[str, bool],
 ) -> Finding:
-    subject = f"category:{spec.category}"
-    hidden = (GLOBAL_INNOCENT,) + ((spec.innocent,) if spec.innocent else ())
+    """The category's score from `rules`, those of its rules whose groups all have a match
+    (`Vocabulary.applicable_rules`)."""
+    subject = _SUBJECTS[spec.category]
+    hidden = _hidden_by(spec.innocent)
     score = 0.0
     reasons: list[Reason] = []
-    present = evidence.present
-    for rule in spec.rules:
-        if not rule.needs <= present:
-            continue  # a group it needs has no match (checked here: most rules stop at this)
+    for rule in rules:
         matches = _rule_matches(evidence, rule, hidden, facts)
         if matches is None:
             continue

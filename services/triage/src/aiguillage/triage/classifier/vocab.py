@@ -69,14 +69,6 @@ class CategorySpec:
     rules: tuple[Rule, ...]
     innocent: str | None  # name of the group whose matches hide this category's cues
 
-    @cached_property
-    def needs_any(self) -> frozenset[str] | None:
-        """Groups of which at least one must match for any rule to apply (a fast skip); None when
-        a rule needs no group (facts only)."""
-        if not all(rule.needs for rule in self.rules):
-            return None
-        return frozenset().union(*(rule.needs for rule in self.rules))
-
 
 class NegationRole(Enum):
     """What a word does to the negation of a term after it (see `matching`)."""
@@ -107,6 +99,42 @@ class Vocabulary:
     phrases: dict[str, str] = field(default_factory=dict)
     # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
     conditionals: frozenset[str] = frozenset()
+
+    @cached_property
+    def _rules_by_group(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """The rules that need each group, as (category's position, rule's position)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for spec_index, spec in enumerate(self.categories):
+            for rule_index, rule in enumerate(spec.rules):
+                for group in rule.needs:
+                    found.setdefault(group, []).append((spec_index, rule_index))
+        return {group: tuple(rules) for group, rules in found.items()}
+
+    @cached_property
+    def _rules_without_group(self) -> frozenset[tuple[int, int]]:
+        """The rules that need no group (facts only): they can apply to any report."""
+        return frozenset(
+            (spec_index, rule_index)
+            for spec_index, spec in enumerate(self.categories)
+            for rule_index, rule in enumerate(spec.rules)
+            if not rule.needs
+        )
+
+    def applicable_rules(self, present: frozenset[str]) -> list[tuple[CategorySpec, list[Rule]]]:
+        """The rules whose groups all match in a report (`present`: its groups with a match), by
+        category, each in the vocabulary's order; categories with none are left out (a category
+        scores only by its rules, and its threshold is above 0). Found from the report's few
+        groups through an index, rather than by testing every rule of every category."""
+        candidates = set(self._rules_without_group)
+        by_group = self._rules_by_group
+        for group in present:
+            candidates.update(by_group.get(group, ()))
+        applicable: dict[int, list[Rule]] = {}
+        for spec_index, rule_index in sorted(candidates):
+            rule = self.categories[spec_index].rules[rule_index]
+            if rule.needs <= present:
+                applicable.setdefault(spec_index, []).append(rule)
+        return [(self.categories[index], rules) for index, rules in applicable.items()]
 
     @cached_property
     def starts(self) -> WordTable:
@@ -351,11 +379,15 @@ def load_vocabulary() -> Vocabulary:
             category = Category(content["category"])
         except ValueError as exc:
             raise VocabularyError(f"{source}: unknown category {content['category']!r}") from exc
+        threshold = float(content.get("threshold", 1.0))
+        if not threshold > 0:
+            # (A category at 0 would apply to every report, with no evidence at all.)
+            raise VocabularyError(f"{source}: threshold must be above 0, not {threshold}")
         specs.append(
             CategorySpec(
                 category=category,
                 label=content.get("label", category.value),
-                threshold=float(content.get("threshold", 1.0)),
+                threshold=threshold,
                 rules=_rules(source, content.get("rules", []), set(groups)),
                 innocent=innocent_of.get(category.value),
             )
