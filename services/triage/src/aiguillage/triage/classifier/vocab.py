@@ -183,10 +183,19 @@ class Vocabulary:
         for phrase in ordered:
             first, _, rest = phrase.partition(" ")
             by_first.setdefault(first, []).append(rest)
-        parts = []
+        # Then by the first word's first letter ("a(?:rrete(?:…)|…)|c(?:…)"): the engine tries
+        # the alternatives in turn, so at each word it tries a few letters rather than every
+        # first word. (Only one first word can match at a word, so the order between first words
+        # of different letters does not matter; within a letter it is kept.)
+        by_letter: dict[str, list[str]] = {}
         for first, rests in by_first.items():
             tails = [re.escape(" " + rest) if rest else "" for rest in rests]
-            parts.append(re.escape(first) + "(?:" + "|".join(tails) + ")")
+            by_letter.setdefault(first[0], []).append(
+                re.escape(first[1:]) + "(?:" + "|".join(tails) + ")"
+            )
+        parts = [
+            re.escape(letter) + "(?:" + "|".join(words) + ")" for letter, words in by_letter.items()
+        ]
         # A leading literal space (kept in the replacement) lets the engine skip to word starts.
         return re.compile(r" (?:" + "|".join(parts) + r")(?= )")
 
