@@ -207,12 +207,17 @@ def _next_positions(words: list[str]) -> list[int]:
     """The position of the word after each word, as a term's separator reads it: past commas
     ("a , b"). The end of the text is one past the last word, and its own next position."""
     after = [*range(1, len(words) + 1), len(words)]
-    if "," in words:
-        position = len(words)
-        for index in range(len(words) - 1, -1, -1):
-            after[index] = position
-            if words[index] != ",":
-                position = index
+    # Only the word before a comma changes: it takes the comma's next position (so, for a run of
+    # commas, the last one's), worked out from the last comma back. (The commas are found by
+    # `list.index`, in C: a loop over every word would cost more than the rest.)
+    commas: list[int] = []
+    start = 0
+    for _ in range(words.count(",")):
+        start = words.index(",", start) + 1
+        commas.append(start - 1)
+    for comma in reversed(commas):
+        if comma:
+            after[comma - 1] = after[comma]
     return after
 
 
