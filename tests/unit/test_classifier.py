@@ -14,7 +14,7 @@ from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
 from aiguillage.triage.classifier import classify
 from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
-from aiguillage.triage.classifier.vocab import compile_term, load_vocabulary
+from aiguillage.triage.classifier.vocab import VocabularyError, compile_term, load_vocabulary
 
 DEV_CASES = Path(__file__).parents[3] / "shared/domain/dev_cases.jsonl"
 CORPUS = Path(__file__).parents[1] / "corpus/reports.jsonl"
@@ -757,6 +757,13 @@ def test_optional_word_makes_its_separator_optional() -> None:
     assert re.fullmatch(body, "sinon elle la publie")
 
 
+@pytest.mark.parametrize("term", ["licen[cs]es?", "tue+", "impots.gouv", "\\bmort"])
+def test_regular_expression_syntax_in_a_term_is_a_load_error(term: str) -> None:
+    # It would otherwise become a word separator, and the term would never match.
+    with pytest.raises(VocabularyError, match="not term syntax"):
+        compile_term(term, {})
+
+
 def test_a_dm_named_alone_makes_a_public_tick_private() -> None:
     # The description wins over the ticked box: only a private channel is described.
     alone = classify(
@@ -1483,6 +1490,74 @@ def test_crook_among_insults_is_an_insult_not_a_scam() -> None:
             "private_message",
             {Category.SCAM},
             {Category.CYBERHARASSMENT},
+        ),
+        # A group promised the ovens or a street "cleaned" of someone's "race"; acid in the face;
+        # a gun taken to someone's home, by a man who will then kill himself.
+        (
+            "SMS à la mosquée : « vous allez tous finir au four ».",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "Mail reçu : « on va nettoyer la rue de ta sale race ».",
+            "email",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "My neighbour said he would throw acid in my face.",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            set(),
+        ),
+        (
+            "Mon oncle m'écrit « je vais chez elle avec mon fusil et après je me tue ».",
+            "sms",
+            {Category.THREATS_VIOLENCE, Category.ENDANGERMENT},
+            set(),
+        ),
+        # A disease wished on someone is a curse; a fake police summons is a scam.
+        (
+            "Un inconnu m'a écrit « tu vas crever du cancer, sale vieille ».",
+            "private_message",
+            set(),
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "Convocation de la police par mail : on m'accuse d'avoir consulté des sites pédo, "
+                "amende de 3000 €."
+            ),
+            "email",
+            {Category.SCAM},
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # A school "balance" account, an account made to post someone's pictures.
+        (
+            "Un compte Insta « balance » du lycée publie des photos d'élèves avec des moqueries.",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+            set(),
+        ),
+        (
+            "He made an Instagram account sharing pictures of me.",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+            set(),
+        ),
+        # Thoughts of disappearing; licences sold without the exam.
+        (
+            "Mon fils m'a écrit : « j'ai envie de disparaître, ça sert à rien que je sois là ».",
+            "private_message",
+            {Category.ENDANGERMENT},
+            set(),
+        ),
+        (
+            "An Instagram page sells driving licences without the exam for 800 euros.",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+            set(),
         ),
     ],
 )

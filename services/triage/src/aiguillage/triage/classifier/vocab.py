@@ -30,6 +30,8 @@ from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise
 _GAP = r"(?:[ ,]+[a-z0-9]++){0,4}[ ,]+"
 _SEP = r"[ ,]+"
 _SEP_MARK = "[ ,]"  # in a compiled term: a word separator (the term spans several words)
+# Regular-expression characters that are not term syntax (docs/vocabularies.md): a load error.
+_NOT_TERM_SYNTAX = frozenset("[]{}+\\^$.")
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _RULE_KEYS = {"when", "weight", "because", "unless", "same_sentence", "per_match", "max"}
 
@@ -286,6 +288,10 @@ def compile_term(term: str, macros: dict[str, str]) -> str:
             out.append(char)
         elif char == "#":
             out.append("#")
+        elif char in _NOT_TERM_SYNTAX:
+            # Regular-expression syntax would otherwise become a word separator and the term
+            # would silently never match ("licen[cs]es" once did).
+            raise VocabularyError(f"term {term!r}: {char!r} is not term syntax")
         elif not out or out[-1] != _SEP:
             out.append(_SEP)  # spaces, apostrophes, hyphens: any separation between words
         i += 1
