@@ -86,11 +86,14 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     )
     # An account that impersonates someone to ask their friends for money, with no hostility, is
     # the scam's tool, not a harassment of its owner; one that publishes their intimate pictures
-    # (a blackmailer's revenge) is.
-    targeted = evidence.has("personal_target", hidden_by=hidden) and (
-        Category.SCAM not in categories or bool(intimate)
-    )
-    if account and (hostile_signals() or targeted):
+    # (a blackmailer's revenge) is. (Tested only for a report with such an account: most have none.)
+    if account and (
+        hostile_signals()
+        or (
+            evidence.has("personal_target", hidden_by=hidden)
+            and (Category.SCAM not in categories or bool(intimate))
+        )
+    ):
         return reason(
             subject=SUBJECT,
             rule="an account or group created to target a person",
