@@ -1606,6 +1606,35 @@ def test_look_alikes_with_a_ticked_box_are_closed(text: str, hint: str) -> None:
             "public_comment",
             Scope.PUBLIC,
         ),
+        # "Live" the verb is no live stream; "go live" is.
+        (
+            "A colleague texts me insults every evening, we both live in Nantes.",
+            "sms",
+            Scope.PRIVATE,
+        ),
+        (
+            "Whenever I go live, the same guy spams my chat and then messages me.",
+            "video",
+            Scope.MIXED,
+        ),
+        # A friend who no longer answers the phone; details offered in DM by a public channel.
+        (
+            "Ma sœur a publié un message d'adieu sur Facebook, elle ne répond plus au téléphone.",
+            "public_post",
+            Scope.PUBLIC,
+        ),
+        (
+            "Chaîne Telegram qui vend des faux billets, « infos en MP », 3000 abonnés.",
+            "public_group",
+            Scope.PUBLIC,
+        ),
+        # Pictures uploaded to a site; the reporter writing to the seller.
+        ("He uploaded my pictures to a forum and texts me about it.", "website", Scope.MIXED),
+        (
+            "Annonce publique de vente d'armes, je lui ai écrit pour voir, il m'a répondu.",
+            "website",
+            Scope.MIXED,
+        ),
     ],
 )
 def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:

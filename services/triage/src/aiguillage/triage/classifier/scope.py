@@ -17,7 +17,9 @@ from aiguillage.triage.classifier.reasons import reason
 
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
     hidden = (GLOBAL_INNOCENT,)
-    invitation = (GLOBAL_INNOCENT, "private_invitation")
+    # An invitation to order in DM, in public content, is not a private part; nor is a phone that
+    # is no longer answered.
+    invitation = (GLOBAL_INNOCENT, "private_invitation", "unreachable")
     # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
     # ("he'll post them on Reddit unless…") is not yet a public post.
     restricted = (GLOBAL_INNOCENT, "restricted_audience", "threatened_dissemination")
@@ -27,7 +29,6 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         """The group's signals, computed on first use: each branch needs only a few groups."""
         found = known.get(group)
         if found is None:
-            # An invitation to order in DM, in public content, is not a private part.
             hiding: tuple[str, ...]
             if group.startswith("private_"):
                 hiding = invitation
