@@ -1639,3 +1639,49 @@ def test_look_alikes_with_a_ticked_box_are_closed(text: str, hint: str) -> None:
 )
 def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # Blackmail told by its victim, with a pronoun ("menace de les publier").
+        (
+            "Un inconnu dit avoir mes vidéos intimes et menace de les publier si je ne vire pas 300 euros.",
+            "private_message",
+        ),
+        # The child's "new number", and a bill to pay for them.
+        ("SMS : « papa c'est moi, nouveau numéro, tu peux régler une facture pour moi ? »", "sms"),
+        # Paid tasks, then money to unlock the next ones.
+        (
+            "Offered an online job rating hotels, now they want 200 euros to unlock higher commissions.",
+            "private_message",
+        ),
+        # A money mule's "job".
+        (
+            "Une annonce de job où il faut recevoir des virements sur son compte et les renvoyer.",
+            "email",
+        ),
+        # The vote link that takes the account over.
+        (
+            "Ma tante a cliqué sur un lien pour voter pour sa nièce, son WhatsApp a été piraté.",
+            "sms",
+        ),
+        # A shop with an invented legal notice; customers paid and never got anything.
+        (
+            "Boutique en ligne au SIRET inexistant : des clients ayant payé sans jamais être livrés.",
+            "website",
+        ),
+        # A prize won for a fee; a celebrity who "became rich"; a fake savings book.
+        (
+            "Faux compte d'un youtubeur : vous avez gagné une PS5, payez juste les frais de port.",
+            "public_comment",
+        ),
+        (
+            "Pub où un chanteur connu raconte qu'il est devenu millionnaire avec une appli.",
+            "public_post",
+        ),
+        ("Publicité pour un faux livret d'épargne vu au JT.", "video"),
+    ],
+)
+def test_scams_told_in_other_words(text: str, where: str) -> None:
+    assert Category.SCAM in classify(report(text, where_seen=where)).categories
