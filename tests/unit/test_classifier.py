@@ -1646,14 +1646,20 @@ def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
     [
         # Blackmail told by its victim, with a pronoun ("menace de les publier").
         (
-            "Un inconnu dit avoir mes vidéos intimes et menace de les publier si je ne vire pas 300 euros.",
+            (
+                "Un inconnu dit avoir mes vidéos intimes et menace de les publier "
+                "si je ne vire pas 300 euros."
+            ),
             "private_message",
         ),
         # The child's "new number", and a bill to pay for them.
         ("SMS : « papa c'est moi, nouveau numéro, tu peux régler une facture pour moi ? »", "sms"),
         # Paid tasks, then money to unlock the next ones.
         (
-            "Offered an online job rating hotels, now they want 200 euros to unlock higher commissions.",
+            (
+                "Offered an online job rating hotels, "
+                "now they want 200 euros to unlock higher commissions."
+            ),
             "private_message",
         ),
         # A money mule's "job".
@@ -1668,7 +1674,7 @@ def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
         ),
         # A shop with an invented legal notice; customers paid and never got anything.
         (
-            "Boutique en ligne au SIRET inexistant : des clients ayant payé sans jamais être livrés.",
+            "Boutique au SIRET inexistant : des clients ayant payé sans jamais être livrés.",
             "website",
         ),
         # A prize won for a fee; a celebrity who "became rich"; a fake savings book.
