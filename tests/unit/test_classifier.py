@@ -1691,3 +1691,80 @@ def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
 )
 def test_scams_told_in_other_words(text: str, where: str) -> None:
     assert Category.SCAM in classify(report(text, where_seen=where)).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "present"),
+    [
+        # Name-calling told by a witness, looks put down in reported speech.
+        (
+            "Au conseil de quartier en ligne, un élu traite la voisine de folle à lier.",
+            "public_comment",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Elle a posté ma photo avec écrit que je suis trop laide, devant tout le monde.",
+            "public_post",
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A group named for hating someone; an account posting humiliating clips of a pupil.
+        (
+            "Ils ont fait un groupe WhatsApp « on déteste Chloé » et l'y ont ajoutée.",
+            "private_group",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Un compte Insta publie des vidéos humiliantes d'un collégien de 12 ans.",
+            "video",
+            {Category.CYBERHARASSMENT},
+        ),
+        # Naked pictures put on a site; pornographic edits with someone's face.
+        (
+            "Mon ancien copain a posté mes photos nues sur un forum avec mon prénom.",
+            "website",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Une page diffuse des montages porno avec le visage de ma collègue.",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+        ),
+        # A massacre announced in the past tense; a mosque "taken care of" on a day.
+        (
+            "Dans un vocal il disait qu'il allait faire une tuerie dans sa fac lundi.",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Message posté : « dimanche on s'occupe de la synagogue », avec une photo d'arme.",
+            "public_post",
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        # A group sent to the stake; a bullet they "should take"; a target drawn on a photo.
+        (
+            "Sur ce forum : « les gitans au bûcher ».",
+            "website",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Un voisin écrit que ces gens devraient se prendre une balle.",
+            "private_group",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Ils ont posté une photo de moi avec une cible dessus.",
+            "public_post",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A beating happening now, on a live.
+        (
+            "En live TikTok là, trois types tabassent un vieux par terre.",
+            "video",
+            {Category.ENDANGERMENT},
+        ),
+    ],
+)
+def test_insults_groups_and_threats_told_in_other_words(
+    text: str, where: str, present: set[Category]
+) -> None:
+    assert present <= set(classify(report(text, where_seen=where)).categories)
