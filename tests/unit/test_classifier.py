@@ -1768,3 +1768,55 @@ def test_insults_groups_and_threats_told_in_other_words(
     text: str, where: str, present: set[Category]
 ) -> None:
     assert present <= set(classify(report(text, where_seen=where)).categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # On a height and about to jump, however the sentence runs; pills laid out tonight.
+        (
+            "Mon frère m'écrit qu'il est sur le toit du parking de la gare depuis une heure "
+            "et qu'il va sauter."
+        ),
+        "She says the pills are laid out and she is done tonight.",
+        "Il a écrit sur un forum qu'il a acheté une corde pour ce soir.",
+    ],
+)
+def test_suicide_told_in_other_words_is_imminent(text: str) -> None:
+    decision = classify(report(text, where_seen="sms"))
+    assert Category.ENDANGERMENT in decision.categories
+    assert decision.imminent_danger
+
+
+def test_an_attack_praised_as_divine_punishment_is_terrorism() -> None:
+    text = (
+        "Sous l'article sur le prof décapité, quelqu'un écrit "
+        "« Allah l'a puni, qu'il en tombe d'autres »."
+    )
+    assert classify(report(text, where_seen="public_comment")).categories == (Category.TERRORISM,)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # A company that did not deliver or cut the line; an administration's site down.
+        ("Cdiscount ne m'a jamais remboursé ma commande annulée, c'est du vol !", "scam"),
+        ("SFR m'a coupé internet sans prévenir, escroquerie !", "scam"),
+        ("Le site des impôts ne marche pas depuis hier, honteux.", "scam"),
+        # Political speech; song lyrics; a music video; a war film's trailer.
+        ("Un élu dit qu'il faut faire tomber ce gouvernement par les urnes.", "threats_violence"),
+        (
+            "Les paroles de ce morceau parlent de flinguer des gens, c'est grave non ?",
+            "threats_violence",
+        ),
+        ("Le clip d'un rappeur montre des armes et de la drogue.", "incitement_offences"),
+        ("Bande-annonce d'un film de guerre : on voit des soldats se faire exploser.", "terrorism"),
+        # A mayor judged on his record.
+        (
+            "Sur Facebook les gens disent que le maire est incompétent, c'est de la diffamation ?",
+            None,
+        ),
+    ],
+)
+def test_complaints_politics_and_works_are_closed(text: str, hint: str | None) -> None:
+    assert classify(report(text, where_seen="public_post", category_hint=hint)).categories == ()

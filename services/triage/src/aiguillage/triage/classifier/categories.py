@@ -21,10 +21,11 @@ GLOBAL_INNOCENT = "innocent_all"
 # Written once: formatting it for every category scored costs more than a lookup.
 _SUBJECTS = {category: f"category:{category}" for category in Category}
 _FORM = (GLOBAL_INNOCENT,)
-# A description that names a work about offences (a film, an article, a history lesson), a game or
-# an open joke, lawful criticism (a review, satire, a refund dispute), a dispute with one's own
-# bank or operator, or hunting is not silent: the ticked box is not taken on its own there. (Not
-# sport or music, where a threat is often real: "je vais te retrouver" after a match.)
+# A description that names a work about offences (a film or its trailer, a song's lyrics, an
+# article, a history lesson), a game or an open joke, lawful criticism (a review, satire, a refund
+# dispute), a dispute with one's own bank or operator, or hunting is not silent: the ticked box is
+# not taken on its own there. (Not sport, nor music merely named, where a threat is often real:
+# "je vais te retrouver" after a match, a rapper's post.)
 NOT_SILENT = (
     "depiction_context",
     "game_or_joke_context",
@@ -32,6 +33,7 @@ NOT_SILENT = (
     "opinion_context",
     "consumer_dispute",
     "hunting_context",
+    "threat_fiction",
 )
 
 

@@ -37,7 +37,7 @@ LIFE_GROUPS = {
         "attack_announce",
         "terror_emulate",
     ),
-    Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault"),
+    Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault", "jump_intent"),
 }
 # A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
 # a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
