@@ -1820,3 +1820,46 @@ def test_an_attack_praised_as_divine_punishment_is_terrorism() -> None:
 )
 def test_complaints_politics_and_works_are_closed(text: str, hint: str | None) -> None:
     assert classify(report(text, where_seen="public_post", category_hint=hint)).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "imminent"),
+    [
+        # A killing or a fire told in the present, with a day or an hour: a threat to life, now.
+        ("Story publique : « vendredi 18h je bute Kevin devant le gymnase ».", "public_post", True),
+        (
+            "« Cette nuit on brûle la mairie avec le maire dedans », posté en story.",
+            "public_post",
+            True,
+        ),
+        # A beating told in the present with a day: a threat, not a threat to life.
+        ("Message dans le groupe : « lundi à la récré on le démonte ».", "private_group", False),
+        # The jealous condition, in reported speech.
+        (
+            "Mon ex m'a écrit que s'il me voit avec un autre il me crève.",
+            "private_message",
+            False,
+        ),
+        # A group or a person to be killed, or beaten back into place.
+        ("Un compte écrit qu'il faudrait chasser au fusil les gens du camp.", "public_post", False),
+        (
+            "A channel says trans people should be put down like dogs.",
+            "video",
+            False,
+        ),
+        ("Sous la vidéo : « elle va finir comme Paty ».", "public_comment", False),
+        # A settling of scores promised; an address published with "à vous de jouer".
+        ("Mon voisin m'a écrit qu'il allait venir me régler mon compte.", "sms", False),
+        (
+            "Un compte a publié l'adresse de ma sœur policière avec « à vous de jouer ».",
+            "public_post",
+            False,
+        ),
+    ],
+)
+def test_threats_in_the_present_and_in_other_words_without_a_ticked_box(
+    text: str, where: str, imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where))
+    assert Category.THREATS_VIOLENCE in decision.categories
+    assert decision.imminent_danger is imminent

@@ -28,6 +28,7 @@ LIFE_GROUPS = {
         "attack_announce",
         "terror_emulate",
         "ongoing_assault",
+        "present_kill",
     ),
     Category.TERRORISM: (
         "kill_threat",
