@@ -13,6 +13,7 @@ from aiguillage.triage.classifier.prefilter import (
     first_word_keys,
     needs_by_first_word,
 )
+from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable
 from aiguillage.triage.classifier.text import strip_accents
 
 RANDOM_TEXTS = 400
@@ -88,3 +89,29 @@ def test_word_pass_matches_like_each_group_pattern_on_texts_made_of_terms() -> N
             expected = [(m.start() + 1, m.end()) for m in pattern.finditer(evidence.text)]
             got = [(m.start, m.end) for m in evidence.all(group)]
             assert got == expected, (group, evidence.text)
+
+
+def _steps(groups: dict[str, list[str]]) -> StepTable:
+    """The steps of a vocabulary made of these groups (no macros)."""
+    alternatives = {
+        name: tuple(
+            Alternative(term.body, term.keys, term.needs, one_word=vocab._SEP_MARK not in term.body)
+            for term in vocab._alternatives(terms, {})
+            if term.keys is not None
+        )
+        for name, terms in groups.items()
+    }
+    return StepTable(WordTable(alternatives))
+
+
+def test_a_step_tests_only_the_terms_that_find_what_they_need() -> None:
+    steps = _steps({"kin": ["ma fille", "ma soeur", "ma ... tuer", "mamie"]})
+    step = steps[("ma", "fille")]
+    assert step is not None
+    [(_, pattern)] = step.tested
+    # "ma soeur" needs "soeur" next, "ma ... tuer" needs "tuer" somewhere: left out.
+    assert pattern.pattern == " (?:ma[ ,]+fille)(?![a-z0-9])"
+    assert step.cues is not None
+    with_cue = step.with_cues(step.cues.found_in(" ma fille va tuer ", frozenset({"tuer"})))
+    [(_, pattern)] = with_cue.tested
+    assert pattern.pattern == " (?:ma(?:[ ,]+[a-z0-9]++){0,4}[ ,]+tuer|ma[ ,]+fille)(?![a-z0-9])"
