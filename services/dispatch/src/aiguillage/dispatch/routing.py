@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from aiguillage.dispatch.zones import CommuneIndex, Zone
-from aiguillage.shared.decision import Reason, Routing, TriageDecision
+from aiguillage.shared.decision import Findings, Reason, Routing, TriageDecision
 from aiguillage.shared.report import Victim
 from aiguillage.shared.vocabulary import Category, Destination, Scope
 
@@ -84,6 +84,15 @@ def _law_enforcement(
 
 
 def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> Routing:
+    destinations, reasons = destinations_of(decision, victim, communes)
+    return Routing(destinations=destinations, reasons=reasons)
+
+
+def destinations_of(
+    decision: TriageDecision | Findings, victim: Victim, communes: CommuneIndex
+) -> tuple[tuple[Destination, ...], tuple[Reason, ...]]:
+    """`route`'s destinations and reasons, as plain values (the decide command prints them
+    without building the `Routing` model)."""
     categories = set(decision.categories)
     scope = decision.scope
     chosen: dict[Destination, list[Reason]] = {}
@@ -159,9 +168,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
         chosen[Destination.CLOSED] = [_closed_reason(categories, scope)]
 
     ordered = sorted(chosen, key=_ORDER.__getitem__)
-    return Routing(
-        destinations=tuple(ordered), reasons=tuple([r for d in ordered for r in chosen[d]])
-    )
+    return tuple(ordered), tuple([r for d in ordered for r in chosen[d]])
 
 
 def _closed_reason(categories: set[Category], scope: Scope) -> Reason:
