@@ -1,6 +1,7 @@
 """The decision core: §6 worked examples, dev-case thresholds, negation, innocent violence."""
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -1610,3 +1611,17 @@ def test_look_alikes_with_a_ticked_box_are_closed(text: str, hint: str) -> None:
 )
 def test_scope_told_in_other_words(text: str, where: str, scope: Scope) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+def test_the_rule_index_finds_every_rule_whose_groups_all_match() -> None:
+    vocabulary = load_vocabulary()
+    rnd = random.Random(7)
+    groups = sorted(vocabulary.groups)
+    for size in [0, 1, 2, 3, 5, 8, 13, 21, 40] * 20:
+        present = frozenset(rnd.sample(groups, size))
+        expected = [
+            (spec, rules)
+            for spec in vocabulary.categories
+            if (rules := [rule for rule in spec.rules if rule.needs <= present])
+        ]
+        assert vocabulary.applicable_rules(present) == expected
