@@ -38,6 +38,10 @@ _ORDER = {destination: index for index, destination in enumerate(Destination)}
 # Written once: formatting them for every report costs more than the rest of a rule.
 _SUBJECTS = {destination: f"destination:{destination}" for destination in Destination}
 _CATEGORY_SIGNALS = {category: f"category:{category}" for category in Category}
+_SCOPE_SIGNALS = {scope: f"scope:{scope}" for scope in Scope}
+_ANALYST_RULES = {
+    scope: f"scope {scope} and a category PHAROS analysts handle (a queue each)" for scope in Scope
+}
 
 
 @lru_cache(maxsize=4096)
@@ -112,8 +116,8 @@ def destinations_of(
         chosen[Destination.ANALYSTS] = [
             _reason(
                 _SUBJECTS[Destination.ANALYSTS],
-                f"scope {scope} and a category PHAROS analysts handle (a queue each)",
-                (f"scope:{scope}", *_names(analyst_categories)),
+                _ANALYST_RULES[scope],
+                (_SCOPE_SIGNALS[scope], *_names(analyst_categories)),
             )
         ]
 
@@ -133,7 +137,7 @@ def destinations_of(
             victim,
             communes,
             f"{part} with a law-enforcement category needs a complaint",
-            (f"scope:{scope}", *_names(law_categories)),
+            (_SCOPE_SIGNALS[scope], *_names(law_categories)),
         )
         chosen[destination] = reasons
 
