@@ -3,6 +3,8 @@
 import random
 import re
 
+import pytest
+
 from aiguillage.triage.classifier import vocab
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.prefilter import (
@@ -115,3 +117,49 @@ def test_a_step_tests_only_the_terms_that_find_what_they_need() -> None:
     with_cue = step.with_cues(step.cues.found_in(" ma fille va tuer ", frozenset({"tuer"})))
     [(_, pattern)] = with_cue.tested
     assert pattern.pattern == " (?:ma(?:[ ,]+[a-z0-9]++){0,4}[ ,]+tuer|ma[ ,]+fille)(?![a-z0-9])"
+
+
+def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vocabulary:
+    """A vocabulary made of these groups (no macros, no rules) and spellings."""
+    compiled = {
+        name: vocab._compile_group(name, terms, {}, "test") for name, terms in groups.items()
+    }
+    return vocab.Vocabulary(
+        groups={name: pattern for name, (pattern, _) in compiled.items()},
+        categories=(),
+        alternatives={
+            name: tuple(
+                Alternative(
+                    term.body, term.keys, term.needs, one_word=vocab._SEP_MARK not in term.body
+                )
+                for term in terms
+                if term.keys is not None
+            )
+            for name, (_, terms) in compiled.items()
+        },
+        scanned_groups=(),
+        settings={},
+        negators=frozenset(),
+        clause_breaks=frozenset(),
+        words=words,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "fille" matches the beginning of "fille#x": "ma fille" finds what it needs, whatever the
+        # next word's keys say (the group is tested for "ma f* ... x").
+        "ma fille#x",
+        # "zz" is spelled as nothing: the separator after "ma" skips the empty word.
+        "x ma zz fille",
+    ],
+)
+def test_a_report_whose_words_the_keys_do_not_tell_exactly_has_every_term_tested(
+    text: str,
+) -> None:
+    vocabulary = _vocabulary({"kin": ["ma fille", "ma f* ... x", "ma ... x"]}, {"zz": ""})
+    evidence = Evidence(vocabulary, text)
+    expected = [(m.start() + 1, m.end()) for m in vocabulary.groups["kin"].finditer(evidence.text)]
+    assert expected
+    assert [(m.start, m.end) for m in evidence.all("kin")] == expected

@@ -7,6 +7,7 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 500 euros", "IF you don't pay") states a demand, not a denial, and negates nothing.
 """
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import partial
@@ -89,6 +90,7 @@ class Evidence:
         steps = list(map(table.__getitem__, pairs))
         distinct: frozenset[str] | None = None  # the report's words, for terms with a gap
         spans: dict[str, list[tuple[int, int]]] = {}
+        exact = _keys_are_exact(text)
         for index in compress(range(len(words)), steps):
             step = steps[index]
             assert step is not None  # (compress kept only these)
@@ -104,7 +106,7 @@ class Evidence:
             here = end - len(words[index])
             for group in step.whole:
                 _add(spans, group, here, end)
-            for group, pattern in step.tested:
+            for group, pattern in step.tested if exact else step.tested_every_term:
                 match = pattern.match(text, here - 1)
                 if match is not None:
                     _add(spans, group, here, match.end())
@@ -212,6 +214,17 @@ def _sentence_starts(text: str) -> list[int]:
         starts.append(index)
         index = text.find(SENTENCE_MARK, index + 1)
     return starts
+
+
+# "#" right after a character of a word (the sentence mark is a word of its own, " # ").
+_HASH_IN_WORD = re.compile(r"#(?<=[^ ]#)")
+
+
+def _keys_are_exact(text: str) -> bool:
+    """Whether a report's words are each matched whole by a term's word, as their keys say (see
+    `starts.Step`): not when a word has "#" inside, where a term's last word can match the part
+    before it, nor when a word is empty (two spaces), which a term's separator skips."""
+    return "  " not in text and _HASH_IN_WORD.search(text) is None
 
 
 def _next_positions(words: list[str]) -> list[int]:

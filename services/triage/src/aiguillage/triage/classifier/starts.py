@@ -13,7 +13,8 @@ matches). Only the terms whose first word can be this word can (`prefilter.first
   report for a term with a gap ("va ... tuer"). Otherwise none of its longer terms can match,
   and its one-word terms decide as above. When every longer term of the group there needs
   something known, the pattern leaves out those that do not find it (`TermAt`): a term that
-  cannot match changes nothing of which term matches first, and the engine tries fewer.
+  cannot match changes nothing of which term matches first, and the engine tries fewer. (Except
+  in a report whose words the keys do not tell exactly, see `Step.tested_every_term`.)
 
 What the next word allows is decided once per pair of words (`Step`): reading a report costs a
 dictionary lookup per word, whatever the size of the vocabularies, and a regular expression runs
@@ -172,12 +173,14 @@ class Start:
         self._plain = self._step([], {}, _NOTHING_SEEN)
         self._by_keys: dict[frozenset[str], Step | None] = {}  # the others, by keys
 
-    def tests(self, groups: Iterable[str], seen: Seen) -> tuple[Test, ...]:
+    def tests(self, groups: Iterable[str], seen: Seen | None) -> tuple[Test, ...]:
+        """The tests of these groups, of their terms that can match after what was `seen` (None:
+        of all their terms)."""
         return tuple([(group, self._pattern(self._source(group, seen))) for group in groups])
 
-    def _source(self, group: str, seen: Seen) -> str:
+    def _source(self, group: str, seen: Seen | None) -> str:
         terms = self._terms.get(group)
-        if terms is None:
+        if terms is None or seen is None:
             return self._tests[group]
         return pattern_source([term.body for term in terms if term.can_match(seen)])
 
@@ -222,7 +225,13 @@ class Step:
     those to test (`tested`). Some groups are worth testing only if the word after the next one
     has one of the keys `third`, or if the report has a word with one of the keys of `cues` (past
     a gap): `resolve` and `with_cues` give the step that says whether they are (until then their
-    one-word terms count, as in `whole`)."""
+    one-word terms count, as in `whole`).
+
+    `tested` leaves out the terms that what follows the word rules out (`TermAt`); the keys tell
+    that exactly unless a report has a word with "#" inside ("fille#x": a term's last word
+    "fille" matches its beginning) or an empty word (which a separator skips). For such a report,
+    `tested_every_term` tests the same groups with all their terms, as the shortcut always did
+    (which of a group's terms matches first is then the pattern's to say)."""
 
     __slots__ = (
         "_by_cues",
@@ -234,6 +243,7 @@ class Step:
         "_tested",
         "cues",
         "tested",
+        "tested_every_term",
         "third",
         "whole",
     )
@@ -251,6 +261,7 @@ class Step:
         self._tested = list(dict.fromkeys(tested))
         self.whole = (*start.certain, *(g for g in start.fallback if g not in self._tested))
         self.tested = start.tests(self._tested, seen)
+        self.tested_every_term = start.tests(self._tested, None)
         self.third = frozenset(by_third)
         self._by_third = by_third
         self.cues = cues
