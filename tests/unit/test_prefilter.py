@@ -107,16 +107,24 @@ def _steps(groups: dict[str, list[str]]) -> StepTable:
 
 
 def test_a_step_tests_only_the_terms_that_find_what_they_need() -> None:
-    steps = _steps({"kin": ["ma fille", "ma soeur", "ma ... tuer", "mamie"]})
+    steps = _steps({"kin": ["(ma|mon) fille", "ma soeur", "ma ... tuer", "mamie"]})
     step = steps[("ma", "fille")]
     assert step is not None
-    [(_, pattern)] = step.tested
+    [(_, patterns)] = step.tested
     # "ma soeur" needs "soeur" next, "ma ... tuer" needs "tuer" somewhere: left out.
-    assert pattern.pattern == " (?:ma[ ,]+fille)(?![a-z0-9])"
+    assert [p.pattern for p in patterns] == [" (?:(?:ma|mon)[ ,]+fille)(?![a-z0-9])"]
     assert step.cues is not None
     with_cue = step.with_cues(step.cues.found_in(" ma fille va tuer ", frozenset({"tuer"})))
-    [(_, pattern)] = with_cue.tested
-    assert pattern.pattern == " (?:ma(?:[ ,]+[a-z0-9]++){0,4}[ ,]+tuer|ma[ ,]+fille)(?![a-z0-9])"
+    [(_, patterns)] = with_cue.tested
+    # One pattern a term, in the group's order (the longest term first).
+    assert [p.pattern for p in patterns] == [
+        " (?:ma(?:[ ,]+[a-z0-9]++){0,4}[ ,]+tuer)(?![a-z0-9])",
+        " (?:(?:ma|mon)[ ,]+fille)(?![a-z0-9])",
+    ]
+    # A term's pattern is compiled once for all the words where it can start.
+    other = steps[("mon", "fille")]
+    assert other is not None
+    assert other.tested[0][1][0] is patterns[1]
 
 
 def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vocabulary:

@@ -106,10 +106,12 @@ class Evidence:
             here = end - len(words[index])
             for group in step.whole:
                 _add(spans, group, here, end)
-            for group, pattern in step.tested if exact else step.tested_every_term:
-                match = pattern.match(text, here - 1)
-                if match is not None:
-                    _add(spans, group, here, match.end())
+            for group, patterns in step.tested if exact else step.tested_every_term():
+                for pattern in patterns:  # (the first that matches is the group's match)
+                    match = pattern.match(text, here - 1)
+                    if match is not None:
+                        _add(spans, group, here, match.end())
+                        break
         return spans
 
     def _sentence_of(self, position: int) -> int:

@@ -12,9 +12,10 @@ matches). Only the terms whose first word can be this word can (`prefilter.first
   (`prefilter.Need`): the next word (and, for some, the one after it), or a word anywhere in the
   report for a term with a gap ("va ... tuer"). Otherwise none of its longer terms can match,
   and its one-word terms decide as above. When every longer term of the group there needs
-  something known, the pattern leaves out those that do not find it (`TermAt`): a term that
-  cannot match changes nothing of which term matches first, and the engine tries fewer. (Except
-  in a report whose words the keys do not tell exactly, see `Step.tested_every_term`.)
+  something known, the group is tested term by term, in its order, leaving out the terms that do
+  not find what they need (`TermAt`): a term that cannot match changes nothing of which term
+  matches first; the engine tries fewer, and each term's pattern is compiled once for every word
+  where it can start. (Except in a report whose words the keys do not tell exactly, see `Step`.)
 
 What the next word allows is decided once per pair of words (`Step`): reading a report costs a
 dictionary lookup per word, whatever the size of the vocabularies, and a regular expression runs
@@ -33,8 +34,9 @@ MAX_KEPT_WORDS = 100_000
 MAX_KEPT_PAIRS = 200_000
 MAX_KEPT_RESOLVED = 1_000
 
-# A group to test at a word, with the pattern of its terms that can start there.
-Test = tuple[str, re.Pattern[str]]
+# A group to test at a word, with the patterns of its terms that can start there, to try in turn:
+# the first that matches is the group's match (as an alternation of them would find it).
+Test = tuple[str, tuple[re.Pattern[str], ...]]
 
 
 class Alternative(NamedTuple):
@@ -165,8 +167,8 @@ class Start:
         self._by_cue = by_cue  # ... make these groups worth testing
         self._tests = tests  # the source of each tested group's pattern
         # The terms of the groups tested only when one of their terms finds what it needs: a
-        # step's test of such a group leaves out the terms that cannot match there, as what
-        # follows the word shows (fewer alternatives for the engine to try, same first match).
+        # step tests such a group term by term, leaving out those that cannot match there, as
+        # what follows the word shows (see the module's docstring).
         self._terms = terms
         self._pattern = pattern  # compiles a source (once: words with the same test share it)
         # The step when the next word makes no group worth testing: the same for most next words.
@@ -174,20 +176,28 @@ class Start:
         self._by_keys: dict[frozenset[str], Step | None] = {}  # the others, by keys
 
     def tests(self, groups: Iterable[str], seen: Seen | None) -> tuple[Test, ...]:
-        """The tests of these groups, of their terms that can match after what was `seen` (None:
-        of all their terms)."""
-        return tuple([(group, self._pattern(self._source(group, seen))) for group in groups])
+        """The tests of these groups: of their terms that can match after what was `seen`, or,
+        for a group tested whatever follows and when `seen` is None, of all their terms in one
+        pattern."""
+        return tuple([(group, self._patterns(group, seen)) for group in groups])
 
-    def _source(self, group: str, seen: Seen | None) -> str:
+    def _patterns(self, group: str, seen: Seen | None) -> tuple[re.Pattern[str], ...]:
         terms = self._terms.get(group)
         if terms is None or seen is None:
-            return self._tests[group]
-        return pattern_source([term.body for term in terms if term.can_match(seen)])
+            return (self._pattern(self._tests[group]),)
+        return tuple(
+            [self._pattern(pattern_source([term.body])) for term in terms if term.can_match(seen)]
+        )
 
     def compile(self) -> None:
-        """Compile every test now."""
-        for source in self._tests.values():
-            self._pattern(source)
+        """Compile now the tests that steps use: of the groups tested whatever follows, and of
+        each term of several words of the others (their one-word terms are rarely tested)."""
+        for group in self._always:
+            self._pattern(self._tests[group])
+        for terms in self._terms.values():
+            for term in terms:
+                if term.keys is not None:
+                    self._pattern(pattern_source([term.body]))
 
     def step(self, following: str) -> "Step | None":
         """What to do at this word when `following` comes next; None: nothing. (Next words with
@@ -230,20 +240,20 @@ class Step:
     `tested` leaves out the terms that what follows the word rules out (`TermAt`); the keys tell
     that exactly unless a report has a word with "#" inside ("fille#x": a term's last word
     "fille" matches its beginning) or an empty word (which a separator skips). For such a report,
-    `tested_every_term` tests the same groups with all their terms, as the shortcut always did
-    (which of a group's terms matches first is then the pattern's to say)."""
+    `tested_every_term()` tests the same groups with all their terms, in one pattern each, as the
+    shortcut always did (which of a group's terms matches first is then the pattern's to say)."""
 
     __slots__ = (
         "_by_cues",
         "_by_third",
         "_by_third_keys",
         "_by_third_word",
+        "_every_term",
         "_seen",
         "_start",
         "_tested",
         "cues",
         "tested",
-        "tested_every_term",
         "third",
         "whole",
     )
@@ -261,7 +271,7 @@ class Step:
         self._tested = list(dict.fromkeys(tested))
         self.whole = (*start.certain, *(g for g in start.fallback if g not in self._tested))
         self.tested = start.tests(self._tested, seen)
-        self.tested_every_term = start.tests(self._tested, None)
+        self._every_term: tuple[Test, ...] | None = None
         self.third = frozenset(by_third)
         self._by_third = by_third
         self.cues = cues
@@ -270,6 +280,13 @@ class Step:
         self._by_third_word: dict[str, Step] = {}
         self._by_third_keys: dict[frozenset[str], Step] = {}
         self._by_cues: dict[frozenset[str], Step] = {}
+
+    def tested_every_term(self) -> tuple[Test, ...]:
+        """`tested`, with all the terms of each group (see above): worked out on first use, as
+        few reports need it."""
+        if self._every_term is None:
+            self._every_term = self._start.tests(self._tested, None)
+        return self._every_term
 
     def resolve(self, third: str) -> "Step":
         """This step once the word after the next one is `third`. (Words with the same keys share
