@@ -179,9 +179,9 @@ class Start:
         """The tests of these groups: of their terms that can match after what was `seen`, or,
         for a group tested whatever follows and when `seen` is None, of all their terms in one
         pattern."""
-        return tuple([(group, self._patterns(group, seen)) for group in groups])
+        return tuple([(group, self._group_patterns(group, seen)) for group in groups])
 
-    def _patterns(self, group: str, seen: Seen | None) -> tuple[re.Pattern[str], ...]:
+    def _group_patterns(self, group: str, seen: Seen | None) -> tuple[re.Pattern[str], ...]:
         terms = self._terms.get(group)
         if terms is None or seen is None:
             return (self._pattern(self._tests[group]),)
