@@ -1,6 +1,7 @@
 """The decision core: §6 worked examples, dev-case thresholds, negation, innocent violence."""
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -1863,3 +1864,17 @@ def test_threats_in_the_present_and_in_other_words_without_a_ticked_box(
     decision = classify(report(text, where_seen=where))
     assert Category.THREATS_VIOLENCE in decision.categories
     assert decision.imminent_danger is imminent
+
+
+def test_the_rule_index_finds_every_rule_whose_groups_all_match() -> None:
+    vocabulary = load_vocabulary()
+    rnd = random.Random(7)
+    groups = sorted(vocabulary.groups)
+    for size in [0, 1, 2, 3, 5, 8, 13, 21, 40] * 20:
+        present = frozenset(rnd.sample(groups, size))
+        expected = [
+            (spec, rules)
+            for spec in vocabulary.categories
+            if (rules := [rule for rule in spec.rules if rule.needs <= present])
+        ]
+        assert vocabulary.applicable_rules(present) == expected

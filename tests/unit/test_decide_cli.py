@@ -1,12 +1,15 @@
 """The decide and evaluate commands, on a tiny Typer app built here."""
 
+import dataclasses
 import json
 from pathlib import Path
 
 import typer
 from typer.testing import CliRunner
 
-from aiguillage.cli.decide import decide_command, evaluate_command
+from aiguillage.cli.decide import decide_command, evaluate_command, parse_line
+from aiguillage.cli.decisions import DecisionRecord, DecisionRow, decide
+from aiguillage.dispatch.zones import CommuneIndex
 
 app = typer.Typer()
 app.command("decide")(decide_command)
@@ -75,3 +78,20 @@ def test_evaluate_prints_metrics() -> None:
     result = runner.invoke(app, ["evaluate", str(corpus)])
     assert result.exit_code == 0, result.output
     assert "category micro-F1" in result.stdout
+
+
+def test_a_printed_decision_is_the_decision_record_serialized() -> None:
+    # The command prints a `DecisionRow` without building the model: the same fields, in order,
+    # and the same bytes as the model would print.
+    assert [f.name for f in dataclasses.fields(DecisionRow)] == list(DecisionRecord.model_fields)
+    corpus = Path(__file__).parents[1] / "corpus/reports.jsonl"
+    lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    given = "\n".join(json.dumps({**case["report"], "id": case["id"]}) for case in lines)
+    result = runner.invoke(app, ["decide", "-"], input=given + "\n")
+    assert result.exit_code == 0, result.output
+    communes = CommuneIndex.load()
+    expected = [
+        decide(report, communes, report_id).model_dump_json()
+        for report_id, report in map(parse_line, given.splitlines())
+    ]
+    assert result.stdout.splitlines() == expected

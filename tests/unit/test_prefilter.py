@@ -3,6 +3,8 @@
 import random
 import re
 
+import pytest
+
 from aiguillage.triage.classifier import vocab
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.prefilter import (
@@ -13,6 +15,7 @@ from aiguillage.triage.classifier.prefilter import (
     first_word_keys,
     needs_by_first_word,
 )
+from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable
 from aiguillage.triage.classifier.text import strip_accents
 
 RANDOM_TEXTS = 400
@@ -88,3 +91,83 @@ def test_word_pass_matches_like_each_group_pattern_on_texts_made_of_terms() -> N
             expected = [(m.start() + 1, m.end()) for m in pattern.finditer(evidence.text)]
             got = [(m.start, m.end) for m in evidence.all(group)]
             assert got == expected, (group, evidence.text)
+
+
+def _steps(groups: dict[str, list[str]]) -> StepTable:
+    """The steps of a vocabulary made of these groups (no macros)."""
+    alternatives = {
+        name: tuple(
+            Alternative(term.body, term.keys, term.needs, one_word=vocab._SEP_MARK not in term.body)
+            for term in vocab._alternatives(terms, {})
+            if term.keys is not None
+        )
+        for name, terms in groups.items()
+    }
+    return StepTable(WordTable(alternatives))
+
+
+def test_a_step_tests_only_the_terms_that_find_what_they_need() -> None:
+    steps = _steps({"kin": ["(ma|mon) fille", "ma soeur", "ma ... tuer", "mamie"]})
+    step = steps[("ma", "fille")]
+    assert step is not None
+    [(_, patterns)] = step.tested
+    # "ma soeur" needs "soeur" next, "ma ... tuer" needs "tuer" somewhere: left out.
+    assert [p.pattern for p in patterns] == [" (?:(?:ma|mon)[ ,]+fille)(?![a-z0-9])"]
+    assert step.cues is not None
+    with_cue = step.with_cues(step.cues.found_in(" ma fille va tuer ", frozenset({"tuer"})))
+    [(_, patterns)] = with_cue.tested
+    # One pattern a term, in the group's order (the longest term first).
+    assert [p.pattern for p in patterns] == [
+        " (?:ma(?:[ ,]+[a-z0-9]++){0,4}[ ,]+tuer)(?![a-z0-9])",
+        " (?:(?:ma|mon)[ ,]+fille)(?![a-z0-9])",
+    ]
+    # A term's pattern is compiled once for all the words where it can start.
+    other = steps[("mon", "fille")]
+    assert other is not None
+    assert other.tested[0][1][0] is patterns[1]
+
+
+def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vocabulary:
+    """A vocabulary made of these groups (no macros, no rules) and spellings."""
+    compiled = {
+        name: vocab._compile_group(name, terms, {}, "test") for name, terms in groups.items()
+    }
+    return vocab.Vocabulary(
+        groups={name: pattern for name, (pattern, _) in compiled.items()},
+        categories=(),
+        alternatives={
+            name: tuple(
+                Alternative(
+                    term.body, term.keys, term.needs, one_word=vocab._SEP_MARK not in term.body
+                )
+                for term in terms
+                if term.keys is not None
+            )
+            for name, (_, terms) in compiled.items()
+        },
+        scanned_groups=(),
+        settings={},
+        negators=frozenset(),
+        clause_breaks=frozenset(),
+        words=words,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "fille" matches the beginning of "fille#x": "ma fille" finds what it needs, whatever the
+        # next word's keys say (the group is tested for "ma f* ... x").
+        "ma fille#x",
+        # "zz" is spelled as nothing: the separator after "ma" skips the empty word.
+        "x ma zz fille",
+    ],
+)
+def test_a_report_whose_words_the_keys_do_not_tell_exactly_has_every_term_tested(
+    text: str,
+) -> None:
+    vocabulary = _vocabulary({"kin": ["ma fille", "ma f* ... x", "ma ... x"]}, {"zz": ""})
+    evidence = Evidence(vocabulary, text)
+    expected = [(m.start() + 1, m.end()) for m in vocabulary.groups["kin"].finditer(evidence.text)]
+    assert expected
+    assert [(m.start, m.end) for m in evidence.all("kin")] == expected

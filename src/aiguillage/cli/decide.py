@@ -5,10 +5,10 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from aiguillage.cli.decisions import DecisionRecord, decide
+from aiguillage.cli.decisions import DecisionRow, decide, decision_row
 from aiguillage.cli.evaluation import evaluate, load_cases, render
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.report import Report
@@ -20,11 +20,12 @@ class _Line(Report):
     id: str | int | None = None
 
 
-# The models' compiled validator and serializer, called directly: `model_validate_json` and
+# The compiled validator and serializer, called directly: `model_validate_json` and
 # `model_dump_json` only add option handling in Python (a tenth of their cost here) that the
-# defaults used here do not need.
+# defaults used here do not need. A decision is printed from a `DecisionRow`, as a
+# `DecisionRecord` would be, without building the model.
 _VALIDATE_LINE = _Line.__pydantic_validator__.validate_json
-_RECORD_JSON = DecisionRecord.__pydantic_serializer__.to_json
+_ROW_JSON = TypeAdapter(DecisionRow).serializer.to_json
 
 
 def parse_line(line: str) -> tuple[str | None, Report]:
@@ -55,8 +56,7 @@ def run_decide(source: TextIO, out: TextIO, err: TextIO) -> int:
             failed += 1
             err.write(f"line {number}: invalid report: {_error_text(exc)}\n")
             continue
-        record = decide(report, communes, report_id)
-        out.write(_RECORD_JSON(record).decode() + "\n")
+        out.write(_ROW_JSON(decision_row(report, communes, report_id)).decode() + "\n")
     return failed
 
 

@@ -1,5 +1,7 @@
 """What triage decides and dispatch routes (ROUTING_POLICY.md §3-§5), each with its reasons."""
 
+from typing import NamedTuple
+
 from pydantic import BaseModel, ConfigDict
 
 from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
@@ -24,6 +26,19 @@ class TriageDecision(BaseModel):
     """Triage's findings on one report."""
 
     model_config = ConfigDict(frozen=True)
+
+    categories: tuple[Category, ...]
+    scope: Scope
+    victim_minor: bool | None
+    school_context: bool
+    imminent_danger: bool
+    priority: Priority
+    reasons: tuple[Reason, ...]
+
+
+class Findings(NamedTuple):
+    """A `TriageDecision`'s fields as plain values, before the model is built: the decide command
+    routes and prints them without the model's validation (a few microseconds a report)."""
 
     categories: tuple[Category, ...]
     scope: Scope

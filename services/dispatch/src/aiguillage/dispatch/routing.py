@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from aiguillage.dispatch.zones import CommuneIndex, Zone
-from aiguillage.shared.decision import Reason, Routing, TriageDecision
+from aiguillage.shared.decision import Findings, Reason, Routing, TriageDecision
 from aiguillage.shared.report import Victim
 from aiguillage.shared.vocabulary import Category, Destination, Scope
 
@@ -38,6 +38,10 @@ _ORDER = {destination: index for index, destination in enumerate(Destination)}
 # Written once: formatting them for every report costs more than the rest of a rule.
 _SUBJECTS = {destination: f"destination:{destination}" for destination in Destination}
 _CATEGORY_SIGNALS = {category: f"category:{category}" for category in Category}
+_SCOPE_SIGNALS = {scope: f"scope:{scope}" for scope in Scope}
+_ANALYST_RULES = {
+    scope: f"scope {scope} and a category PHAROS analysts handle (a queue each)" for scope in Scope
+}
 
 
 @lru_cache(maxsize=4096)
@@ -84,6 +88,15 @@ def _law_enforcement(
 
 
 def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> Routing:
+    destinations, reasons = destinations_of(decision, victim, communes)
+    return Routing(destinations=destinations, reasons=reasons)
+
+
+def destinations_of(
+    decision: TriageDecision | Findings, victim: Victim, communes: CommuneIndex
+) -> tuple[tuple[Destination, ...], tuple[Reason, ...]]:
+    """`route`'s destinations and reasons, as plain values (the decide command prints them
+    without building the `Routing` model)."""
     categories = set(decision.categories)
     scope = decision.scope
     chosen: dict[Destination, list[Reason]] = {}
@@ -103,8 +116,8 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
         chosen[Destination.ANALYSTS] = [
             _reason(
                 _SUBJECTS[Destination.ANALYSTS],
-                f"scope {scope} and a category PHAROS analysts handle (a queue each)",
-                (f"scope:{scope}", *_names(analyst_categories)),
+                _ANALYST_RULES[scope],
+                (_SCOPE_SIGNALS[scope], *_names(analyst_categories)),
             )
         ]
 
@@ -124,7 +137,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
             victim,
             communes,
             f"{part} with a law-enforcement category needs a complaint",
-            (f"scope:{scope}", *_names(law_categories)),
+            (_SCOPE_SIGNALS[scope], *_names(law_categories)),
         )
         chosen[destination] = reasons
 
@@ -159,9 +172,7 @@ def route(decision: TriageDecision, victim: Victim, communes: CommuneIndex) -> R
         chosen[Destination.CLOSED] = [_closed_reason(categories, scope)]
 
     ordered = sorted(chosen, key=_ORDER.__getitem__)
-    return Routing(
-        destinations=tuple(ordered), reasons=tuple([r for d in ordered for r in chosen[d]])
-    )
+    return tuple(ordered), tuple([r for d in ordered for r in chosen[d]])
 
 
 def _closed_reason(categories: set[Category], scope: Scope) -> Reason:

@@ -1,10 +1,11 @@
-"""Triage's decision core: `classify(report) -> TriageDecision`, pure and deterministic.
+"""Triage's decision core: `classify(report) -> TriageDecision`, pure and deterministic
+(`assess`: the same findings as plain values).
 
 The vocabularies (TOML files in `vocabularies/`, see docs/vocabularies.md) are read and compiled
 once per process; `classify` itself does no I/O.
 """
 
-from aiguillage.shared.decision import Reason, TriageDecision
+from aiguillage.shared.decision import Findings, Reason, TriageDecision
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category, Scope
 from aiguillage.triage.classifier.categories import (
@@ -23,7 +24,7 @@ from aiguillage.triage.classifier.scope import decide_scope
 from aiguillage.triage.classifier.victim import decide_school_context, decide_victim_minor
 from aiguillage.triage.classifier.vocab import load_vocabulary
 
-__all__ = ["classify", "warm_up"]
+__all__ = ["assess", "classify", "warm_up"]
 
 # Half an insult's evidence (one disparaging word, a mockery) is enough once harassment is found.
 HARASSMENT_INSULT_SCORE = 0.5
@@ -36,6 +37,20 @@ def warm_up() -> None:
 
 
 def classify(report: Report) -> TriageDecision:
+    found = assess(report)
+    return TriageDecision(
+        categories=found.categories,
+        scope=found.scope,
+        victim_minor=found.victim_minor,
+        school_context=found.school_context,
+        imminent_danger=found.imminent_danger,
+        priority=found.priority,
+        reasons=found.reasons,
+    )
+
+
+def assess(report: Report) -> Findings:
+    """`classify`'s findings, as plain values."""
     vocabulary = load_vocabulary()
     evidence = Evidence(vocabulary, report.description)
     hint_weight = float(vocabulary.settings.get("hint_weight", 0.4))
@@ -108,7 +123,7 @@ def classify(report: Report) -> TriageDecision:
         )
     reasons.extend(labelling_notes)
     reasons.extend([scope_reason, minor_reason, school_reason, imminent_reason, *priority_reasons])
-    return TriageDecision(
+    return Findings(
         categories=ordered,
         scope=scope,
         victim_minor=victim_minor,

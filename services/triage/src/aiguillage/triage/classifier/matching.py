@@ -7,9 +7,12 @@ faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI
 500 euros", "IF you don't pay") states a demand, not a denial, and negates nothing.
 """
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from functools import partial
+from itertools import accumulate, compress, count
+from operator import add
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.text import SENTENCE_MARK
@@ -51,6 +54,7 @@ class Evidence:
     present: frozenset[str] = field(init=False)
     _spans: dict[str, list[tuple[int, int]]] = field(init=False)
     _words: list[str] = field(init=False)
+    _ends: list[int] = field(init=False)
     _sentence_starts: list[int] = field(init=False)
     _cache: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
     _found: dict[tuple[str, tuple[str, ...]], tuple[Match, ...]] = field(
@@ -61,6 +65,10 @@ class Evidence:
         vocabulary = self.vocabulary
         text = self.text = vocabulary.normalise(self.raw)
         words = self._words = text[1:-1].split(" ")
+        # Where each word ends: the text is its words, each after one space (" a b "), so word
+        # `i` ends after the words and spaces before it (2 and 4 here). The word at a position is
+        # then found by bisection, rather than by counting the spaces before it.
+        self._ends = list(map(add, accumulate(map(len, words)), count(1)))
         spans = self._scan(text, words)
         for group in vocabulary.scanned_groups:
             whole = [(m.start() + 1, m.end()) for m in vocabulary.groups[group].finditer(text)]
@@ -74,14 +82,15 @@ class Evidence:
         """Each group's spans, leftmost first and without overlaps, in one pass over the words
         (see starts.py for what is done at each word)."""
         table = self.vocabulary.steps
+        ends = self._ends
         after = _next_positions(words)
         padded = [*words, ""]
         # Looked up in C for every word; most pairs need nothing (None).
         pairs = zip(words, map(padded.__getitem__, after), strict=False)  # (`after` is longer)
         steps = list(map(table.__getitem__, pairs))
-        lengths = list(accumulate(map(len, words)))
         distinct: frozenset[str] | None = None  # the report's words, for terms with a gap
         spans: dict[str, list[tuple[int, int]]] = {}
+        exact = _keys_are_exact(text)
         for index in compress(range(len(words)), steps):
             step = steps[index]
             assert step is not None  # (compress kept only these)
@@ -93,16 +102,16 @@ class Evidence:
                 found = step.cues.found_in(text, distinct)
                 if found:
                     step = step.with_cues(found)
-            # The text is single-spaced (" a b "): word `index` ends after the words and spaces
-            # before it.
-            end = lengths[index] + index + 1
+            end = ends[index]
             here = end - len(words[index])
             for group in step.whole:
                 _add(spans, group, here, end)
-            for group, pattern in step.tested:
-                match = pattern.match(text, here - 1)
-                if match is not None:
-                    _add(spans, group, here, match.end())
+            for group, patterns in step.tested if exact else step.tested_every_term():
+                for pattern in patterns:  # (the first that matches is the group's match)
+                    match = pattern.match(text, here - 1)
+                    if match is not None:
+                        _add(spans, group, here, match.end())
+                        break
         return spans
 
     def _sentence_of(self, position: int) -> int:
@@ -111,7 +120,7 @@ class Evidence:
     def _is_negated(self, start: int) -> bool:
         words = self._words
         roles = self.vocabulary.negation_roles
-        at = self.text.count(" ", 0, start) - 1  # the index of the word at `start`
+        at = bisect_left(self._ends, start)  # the index of the word at `start`
         index = at - 1
         low = max(at - NEGATION_WINDOW, 0)
         while index >= low:
@@ -143,13 +152,15 @@ class Evidence:
                 negated = self._is_negated
                 found = tuple(
                     [
-                        Match(
-                            group,
-                            start,
-                            end,
-                            text[start:end],
-                            bisect_right(marks, start) - 1,
-                            negated(start),
+                        _match(
+                            (
+                                group,
+                                start,
+                                end,
+                                text[start:end],
+                                bisect_right(marks, start) - 1,
+                                negated(start),
+                            )
                         )
                         for start, end in spans
                     ]
@@ -188,6 +199,10 @@ class Evidence:
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
 
 
+# A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
+_match = partial(tuple.__new__, Match)
+
+
 def _overlap(a: Match, b: Match) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -201,6 +216,17 @@ def _sentence_starts(text: str) -> list[int]:
         starts.append(index)
         index = text.find(SENTENCE_MARK, index + 1)
     return starts
+
+
+# "#" right after a character of a word (the sentence mark is a word of its own, " # ").
+_HASH_IN_WORD = re.compile(r"#(?<=[^ ]#)")
+
+
+def _keys_are_exact(text: str) -> bool:
+    """Whether a report's words are each matched whole by a term's word, as their keys say (see
+    `starts.Step`): not when a word has "#" inside, where a term's last word can match the part
+    before it, nor when a word is empty (two spaces), which a term's separator skips."""
+    return "  " not in text and _HASH_IN_WORD.search(text) is None
 
 
 def _next_positions(words: list[str]) -> list[int]:

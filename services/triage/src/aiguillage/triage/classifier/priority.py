@@ -18,6 +18,8 @@ P2_CATEGORIES = frozenset(
     }
 )
 _ORDER = (Priority.P0, Priority.P1, Priority.P2, Priority.P3)
+# Written once: formatting an enum member costs more than a lookup.
+_SIGNALS = {category: f"category:{category}" for category in Category}
 
 
 def decide_priority(
@@ -30,15 +32,15 @@ def decide_priority(
             )
         ]
     if categories & P1_CATEGORIES or victim_minor:
-        signals = [f"category:{c}" for c in sorted(categories & P1_CATEGORIES)] + (
+        signals = [_SIGNALS[c] for c in sorted(categories & P1_CATEGORIES)] + (
             ["victim_minor=true"] if victim_minor else []
         )
         base, rule = Priority.P1, "P1: terrorism, child sexual abuse, threats or a minor victim"
     elif categories & P2_CATEGORIES:
-        signals = [f"category:{c}" for c in sorted(categories & P2_CATEGORIES)]
+        signals = [_SIGNALS[c] for c in sorted(categories & P2_CATEGORIES)]
         base, rule = Priority.P2, "P2: hate, harassment, endangerment, trafficking or incitement"
     else:
-        signals = [f"category:{c}" for c in sorted(categories)] or ["no category"]
+        signals = [_SIGNALS[c] for c in sorted(categories)] or ["no category"]
         base, rule = Priority.P3, "P3: scam, insult, spam or no category"
     reasons = [reason(subject="priority", rule=rule, signals=tuple(signals))]
     if trusted_flagger:

@@ -14,6 +14,9 @@ from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.reasons import reason
 
+# Written once: formatting an enum member costs more than a lookup.
+_FIELDS = {where: f"field:where_seen={where}" for where in WhereSeen}
+
 
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
     hidden = (GLOBAL_INNOCENT,)
@@ -47,7 +50,7 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
             return places + sig("public_acts")
         return []
 
-    field = f"field:where_seen={where_seen}"
+    field = _FIELDS[where_seen]
     if where_seen in PUBLIC_CHANNELS:
         # "Tout se passe en DM" overrides the field; a DM merely mentioned adds a private part.
         private_only = sig("private_only")

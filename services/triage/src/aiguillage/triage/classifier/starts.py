@@ -11,7 +11,11 @@ matches). Only the terms whose first word can be this word can (`prefilter.first
   order, only when the report has what one of them needs after its first word
   (`prefilter.Need`): the next word (and, for some, the one after it), or a word anywhere in the
   report for a term with a gap ("va ... tuer"). Otherwise none of its longer terms can match,
-  and its one-word terms decide as above.
+  and its one-word terms decide as above. When every longer term of the group there needs
+  something known, the group is tested term by term, in its order, leaving out the terms that do
+  not find what they need (`TermAt`): a term that cannot match changes nothing of which term
+  matches first; the engine tries fewer, and each term's pattern is compiled once for every word
+  where it can start. (Except in a report whose words the keys do not tell exactly, see `Step`.)
 
 What the next word allows is decided once per pair of words (`Step`): reading a report costs a
 dictionary lookup per word, whatever the size of the vocabularies, and a regular expression runs
@@ -30,8 +34,9 @@ MAX_KEPT_WORDS = 100_000
 MAX_KEPT_PAIRS = 200_000
 MAX_KEPT_RESOLVED = 1_000
 
-# A group to test at a word, with the pattern of its terms that can start there.
-Test = tuple[str, re.Pattern[str]]
+# A group to test at a word, with the patterns of its terms that can start there, to try in turn:
+# the first that matches is the group's match (as an alternation of them would find it).
+Test = tuple[str, tuple[re.Pattern[str], ...]]
 
 
 class Alternative(NamedTuple):
@@ -84,6 +89,44 @@ def cue_key(cue: str) -> str:
     return cue[1:] if cue.startswith(" ") else cue + " "
 
 
+class Seen(NamedTuple):
+    """What a step knows of what follows its word, as keys: of the next word, of the word after
+    it, and of the cues the report has (see `Cues`). Only the keys that some term at the word
+    needs are kept; empty: not known, or none."""
+
+    following: frozenset[str]
+    third: frozenset[str]
+    cues: frozenset[str]
+
+
+_NOTHING_SEEN = Seen(frozenset(), frozenset(), frozenset())
+
+
+class TermAt(NamedTuple):
+    """A term of a tested group, at one word, with what it needs after the word to match there
+    (a term with several words whose group is tested only when some term finds what it needs)."""
+
+    body: str
+    # None: a one-word term, always in the test (it matches the word, or a beginning of it).
+    keys: frozenset[str] | None
+    adjacent: bool  # `keys` of the next word; otherwise of a word past a gap (a cue)
+    then: frozenset[str] | None  # the keys the word after the next must have (None: any)
+
+    def can_match(self, seen: Seen) -> bool:
+        if self.keys is None:
+            return True
+        if not self.adjacent:
+            return not self.keys.isdisjoint(seen.cues)
+        return not self.keys.isdisjoint(seen.following) and (
+            self.then is None or not self.then.isdisjoint(seen.third)
+        )
+
+
+def pattern_source(bodies: Iterable[str]) -> str:
+    """The pattern that tests terms at a word: the first of them that matches there."""
+    return " (?:" + "|".join(bodies) + ")(?![a-z0-9])"
+
+
 class Start:
     """What can start at one word, whatever follows it."""
 
@@ -95,6 +138,7 @@ class Start:
         "_next_keys",
         "_pattern",
         "_plain",
+        "_terms",
         "_tests",
         "certain",
         "cues",
@@ -109,6 +153,7 @@ class Start:
         by_next: dict[str, tuple[tuple[str, Need | None], ...]],
         by_cue: dict[str, tuple[str, ...]],
         tests: dict[str, str],
+        terms: dict[str, tuple[TermAt, ...]],
         pattern: Callable[[str], re.Pattern[str]],
     ) -> None:
         self.certain = certain  # groups that match the word whole, whatever follows
@@ -121,17 +166,38 @@ class Start:
         self.cues = Cues.of(by_cue)  # keys of a word anywhere in the report that ...
         self._by_cue = by_cue  # ... make these groups worth testing
         self._tests = tests  # the source of each tested group's pattern
+        # The terms of the groups tested only when one of their terms finds what it needs: a
+        # step tests such a group term by term, leaving out those that cannot match there, as
+        # what follows the word shows (see the module's docstring).
+        self._terms = terms
         self._pattern = pattern  # compiles a source (once: words with the same test share it)
         # The step when the next word makes no group worth testing: the same for most next words.
-        self._plain = self._step([], {})
+        self._plain = self._step([], {}, _NOTHING_SEEN)
         self._by_keys: dict[frozenset[str], Step | None] = {}  # the others, by keys
 
-    def tests(self, groups: Iterable[str]) -> tuple[Test, ...]:
-        return tuple([(group, self._pattern(self._tests[group])) for group in groups])
+    def tests(self, groups: Iterable[str], seen: Seen | None) -> tuple[Test, ...]:
+        """The tests of these groups: of their terms that can match after what was `seen`, or,
+        for a group tested whatever follows and when `seen` is None, of all their terms in one
+        pattern."""
+        return tuple([(group, self._group_patterns(group, seen)) for group in groups])
+
+    def _group_patterns(self, group: str, seen: Seen | None) -> tuple[re.Pattern[str], ...]:
+        terms = self._terms.get(group)
+        if terms is None or seen is None:
+            return (self._pattern(self._tests[group]),)
+        return tuple(
+            [self._pattern(pattern_source([term.body])) for term in terms if term.can_match(seen)]
+        )
 
     def compile(self) -> None:
-        """Compile every test now."""
-        self.tests(self._tests)
+        """Compile now the tests that steps use: of the groups tested whatever follows, and of
+        each term of several words of the others (their one-word terms are rarely tested)."""
+        for group in self._always:
+            self._pattern(self._tests[group])
+        for terms in self._terms.values():
+            for term in terms:
+                if term.keys is not None:
+                    self._pattern(pattern_source([term.body]))
 
     def step(self, following: str) -> "Step | None":
         """What to do at this word when `following` comes next; None: nothing. (Next words with
@@ -150,11 +216,12 @@ class Start:
                 else:
                     for third in then.keys:
                         by_third.setdefault(third, []).append(group)
-        found = self._by_keys[keys] = self._step(tested, by_third)
+        seen = Seen(keys, frozenset(), frozenset())
+        found = self._by_keys[keys] = self._step(tested, by_third, seen)
         return found
 
-    def _step(self, tested: list[str], by_third: dict[str, list[str]]) -> "Step | None":
-        step = Step(self, [*self._always, *tested], by_third, self.cues)
+    def _step(self, tested: list[str], by_third: dict[str, list[str]], seen: Seen) -> "Step | None":
+        step = Step(self, [*self._always, *tested], by_third, self.cues, seen)
         return step if step.whole or step.tested or step.third or step.cues else None
 
     def tested_for(self, cues: frozenset[str]) -> list[str]:
@@ -168,13 +235,21 @@ class Step:
     those to test (`tested`). Some groups are worth testing only if the word after the next one
     has one of the keys `third`, or if the report has a word with one of the keys of `cues` (past
     a gap): `resolve` and `with_cues` give the step that says whether they are (until then their
-    one-word terms count, as in `whole`)."""
+    one-word terms count, as in `whole`).
+
+    `tested` leaves out the terms that what follows the word rules out (`TermAt`); the keys tell
+    that exactly unless a report has a word with "#" inside ("fille#x": a term's last word
+    "fille" matches its beginning) or an empty word (which a separator skips). For such a report,
+    `tested_every_term()` tests the same groups with all their terms, in one pattern each, as the
+    shortcut always did (which of a group's terms matches first is then the pattern's to say)."""
 
     __slots__ = (
         "_by_cues",
         "_by_third",
         "_by_third_keys",
         "_by_third_word",
+        "_every_term",
+        "_seen",
         "_start",
         "_tested",
         "cues",
@@ -189,11 +264,14 @@ class Step:
         tested: list[str],
         by_third: dict[str, list[str]],
         cues: Cues | None,
+        seen: Seen,
     ) -> None:
         self._start = start
+        self._seen = seen
         self._tested = list(dict.fromkeys(tested))
         self.whole = (*start.certain, *(g for g in start.fallback if g not in self._tested))
-        self.tested = start.tests(self._tested)
+        self.tested = start.tests(self._tested, seen)
+        self._every_term: tuple[Test, ...] | None = None
         self.third = frozenset(by_third)
         self._by_third = by_third
         self.cues = cues
@@ -202,6 +280,13 @@ class Step:
         self._by_third_word: dict[str, Step] = {}
         self._by_third_keys: dict[frozenset[str], Step] = {}
         self._by_cues: dict[frozenset[str], Step] = {}
+
+    def tested_every_term(self) -> tuple[Test, ...]:
+        """`tested`, with all the terms of each group (see above): worked out on first use, as
+        few reports need it."""
+        if self._every_term is None:
+            self._every_term = self._start.tests(self._tested, None)
+        return self._every_term
 
     def resolve(self, third: str) -> "Step":
         """This step once the word after the next one is `third`. (Words with the same keys share
@@ -212,7 +297,8 @@ class Step:
             found = self._by_third_keys.get(keys)
             if found is None:
                 more = [group for key in sorted(keys) for group in self._by_third[key]]
-                found = Step(self._start, [*self._tested, *more], {}, self.cues)
+                seen = self._seen._replace(third=keys)
+                found = Step(self._start, [*self._tested, *more], {}, self.cues, seen)
                 self._by_third_keys[keys] = found
             if len(self._by_third_word) < MAX_KEPT_RESOLVED:
                 self._by_third_word[third] = found
@@ -224,7 +310,8 @@ class Step:
         found = self._by_cues.get(cues)
         if found is None:
             more = self._start.tested_for(cues)
-            found = Step(self._start, [*self._tested, *more], {}, None)
+            seen = self._seen._replace(cues=frozenset(map(cue_key, cues)))
+            found = Step(self._start, [*self._tested, *more], {}, None, seen)
             if len(self._by_cues) < MAX_KEPT_RESOLVED:
                 self._by_cues[cues] = found
         return found
@@ -292,6 +379,7 @@ class WordTable(dict[str, Start | None]):
         by_next: dict[str, list[tuple[str, Need | None]]] = {}
         by_cue: dict[str, list[str]] = {}
         tests: dict[str, str] = {}
+        filtered: dict[str, tuple[TermAt, ...]] = {}
         for name, here in terms.items():
             longer = [a for a in here if not a.one_word]
             whole = any(self._alone(a, word, a.need_at(word)) for a in here if a.one_word)
@@ -303,7 +391,7 @@ class WordTable(dict[str, Start | None]):
                 fallback.append(name)
             # The group's pattern restricted to these terms finds what the whole one finds here:
             # the others cannot start at this word.
-            tests[name] = " (?:" + "|".join(a.body for a in here) + ")(?![a-z0-9])"
+            tests[name] = pattern_source(a.body for a in here)
             needs = [
                 need
                 for a in longer
@@ -312,6 +400,7 @@ class WordTable(dict[str, Start | None]):
             if len(needs) < len(longer):
                 always.append(name)  # a term that needs nothing known, or matches the word alone
                 continue
+            filtered[name] = tuple([_term_at(a, word) for a in here])
             for need in needs:
                 for key in need.keys:
                     if need.adjacent:
@@ -329,8 +418,20 @@ class WordTable(dict[str, Start | None]):
             by_next={key: tuple(names) for key, names in by_next.items()},
             by_cue={key: tuple(names) for key, names in by_cue.items()},
             tests=tests,
+            terms=filtered,
             pattern=self.pattern,
         )
+
+
+def _term_at(alternative: Alternative, word: str) -> TermAt:
+    """A term of a group tested at `word` only when one of its terms finds what it needs there
+    (so each of its terms of several words needs something known)."""
+    if alternative.one_word:
+        return TermAt(alternative.body, None, adjacent=False, then=None)
+    need = alternative.need_at(word)
+    assert need is not None  # (see `WordTable._start`)
+    then = need.then.keys if need.adjacent and need.then is not None else None
+    return TermAt(alternative.body, need.keys, need.adjacent, then)
 
 
 class StepTable(dict[tuple[str, str], Step | None]):

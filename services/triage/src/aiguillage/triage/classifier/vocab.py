@@ -80,6 +80,14 @@ class NegationRole(Enum):
     COORDINATOR = "coordinator"  # "ou", "nor": a negation further back reaches past it
 
 
+class _IndexedRule(NamedTuple):
+    """A rule, with its position among all the vocabularies' rules and its category's."""
+
+    position: int
+    spec_index: int
+    rule: Rule
+
+
 # Coordinators carry a negation over the next term; sentence marks and commas end a clause.
 _COORDINATORS = ("ou", "or", "nor")
 _CLAUSE_ENDS = (SENTENCE_MARK, ",")
@@ -103,23 +111,27 @@ class Vocabulary:
     conditionals: frozenset[str] = frozenset()
 
     @cached_property
-    def _rules_by_group(self) -> dict[str, tuple[tuple[int, int], ...]]:
-        """The rules that need each group, as (category's position, rule's position)."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        for spec_index, spec in enumerate(self.categories):
-            for rule_index, rule in enumerate(spec.rules):
-                for group in rule.needs:
-                    found.setdefault(group, []).append((spec_index, rule_index))
+    def _rules_by_group(self) -> dict[str, tuple[_IndexedRule, ...]]:
+        """Each rule that needs groups, under the first one it names: a rule applies only where
+        all its groups match, so it is found through any one of them, and once."""
+        found: dict[str, list[_IndexedRule]] = {}
+        for entry in self._indexed_rules:
+            if entry.rule.needs:
+                first = next(g for g in entry.rule.when if g in entry.rule.needs)
+                found.setdefault(first, []).append(entry)
         return {group: tuple(rules) for group, rules in found.items()}
 
     @cached_property
-    def _rules_without_group(self) -> frozenset[tuple[int, int]]:
+    def _rules_without_group(self) -> tuple[_IndexedRule, ...]:
         """The rules that need no group (facts only): they can apply to any report."""
-        return frozenset(
-            (spec_index, rule_index)
-            for spec_index, spec in enumerate(self.categories)
-            for rule_index, rule in enumerate(spec.rules)
-            if not rule.needs
+        return tuple(entry for entry in self._indexed_rules if not entry.rule.needs)
+
+    @cached_property
+    def _indexed_rules(self) -> tuple[_IndexedRule, ...]:
+        rules = [(index, rule) for index, spec in enumerate(self.categories) for rule in spec.rules]
+        return tuple(
+            _IndexedRule(position, spec_index, rule)
+            for position, (spec_index, rule) in enumerate(rules)
         )
 
     def applicable_rules(self, present: frozenset[str]) -> list[tuple[CategorySpec, list[Rule]]]:
@@ -127,15 +139,16 @@ class Vocabulary:
         category, each in the vocabulary's order; categories with none are left out (a category
         scores only by its rules, and its threshold is above 0). Found from the report's few
         groups through an index, rather than by testing every rule of every category."""
-        candidates = set(self._rules_without_group)
+        found = list(self._rules_without_group)
         by_group = self._rules_by_group
         for group in present:
-            candidates.update(by_group.get(group, ()))
+            rules = by_group.get(group)
+            if rules is not None:
+                found += [entry for entry in rules if entry.rule.needs <= present]
+        found.sort()  # (by position: no two entries are equal)
         applicable: dict[int, list[Rule]] = {}
-        for spec_index, rule_index in sorted(candidates):
-            rule = self.categories[spec_index].rules[rule_index]
-            if rule.needs <= present:
-                applicable.setdefault(spec_index, []).append(rule)
+        for _, spec_index, rule in found:
+            applicable.setdefault(spec_index, []).append(rule)
         return [(self.categories[index], rules) for index, rules in applicable.items()]
 
     @cached_property
