@@ -1878,3 +1878,33 @@ def test_the_rule_index_finds_every_rule_whose_groups_all_match() -> None:
             if (rules := [rule for rule in spec.rules if rule.needs <= present])
         ]
         assert vocabulary.applicable_rules(present) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "category"),
+    [
+        # A meeting fixed with a child, tonight.
+        (
+            "Un adulte qui parle de sexe à ma fille de 12 ans lui a fixé un rdv ce soir à 19h.",
+            "private_message",
+            Category.CHILD_SEXUAL_ABUSE,
+        ),
+        # Farewells that say it, with no answer since.
+        (
+            "Mon fils vient de m'écrire « dis à papa que je l'aime » et il ne répond plus.",
+            "sms",
+            Category.ENDANGERMENT,
+        ),
+        (
+            "He just texted 'tell mum I love her' and now his phone is off.",
+            "public_post",
+            Category.ENDANGERMENT,
+        ),
+    ],
+)
+def test_a_meeting_tonight_and_a_farewell_are_imminent(
+    text: str, where: str, category: Category
+) -> None:
+    decision = classify(report(text, where_seen=where))
+    assert category in decision.categories
+    assert decision.imminent_danger

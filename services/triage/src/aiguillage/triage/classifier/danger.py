@@ -39,6 +39,8 @@ LIFE_GROUPS = {
         "terror_emulate",
     ),
     Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault", "jump_intent"),
+    # A child who is to meet the abuser tonight is in danger before anything is said of life.
+    Category.CHILD_SEXUAL_ABUSE: ("meeting_arranged",),
 }
 # A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
 # a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
