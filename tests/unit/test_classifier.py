@@ -1908,3 +1908,33 @@ def test_a_meeting_tonight_and_a_farewell_are_imminent(
     decision = classify(report(text, where_seen=where))
     assert category in decision.categories
     assert decision.imminent_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A child mocked for a disability is hate, not a mere insult.
+        (
+            "Une page Facebook a été créée pour se moquer de mon fils autiste.",
+            {Category.HATE},
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A team, a trade or a reporter's own book judged: no person insulted.
+        (
+            "Un mec sur Reddit dit que mon club de foot c'est des nuls et des clowns.",
+            set(),
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Un youtubeur a fait une vidéo sur mon roman : nul, minable, c'est de la diffamation ?",
+            set(),
+            {Category.INSULT_DEFAMATION},
+        ),
+    ],
+)
+def test_a_disability_mocked_and_collectives_judged(
+    text: str, present: set[Category], absent: set[Category]
+) -> None:
+    categories = set(classify(report(text, where_seen="public_post")).categories)
+    assert present <= categories
+    assert not absent & categories
