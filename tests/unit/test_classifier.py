@@ -1938,3 +1938,27 @@ def test_a_disability_mocked_and_collectives_judged(
     categories = set(classify(report(text, where_seen="public_post")).categories)
     assert present <= categories
     assert not absent & categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Made in one sentence, shared in the next.
+        (
+            "Des collègues ont fabriqué une fausse photo nue de moi avec une appli. "
+            "Ils l'ont publiée sur un compte Insta."
+        ),
+        # A picture taken under a skirt and put in the class group.
+        "Un élève a pris une photo sous la jupe de sa copine, mise dans le groupe de la classe.",
+    ],
+)
+def test_intimate_pictures_shared_in_the_next_sentence_are_harassment(text: str) -> None:
+    assert Category.CYBERHARASSMENT in classify(report(text, where_seen="public_post")).categories
+
+
+def test_a_blackmailers_next_sentence_is_no_sharing() -> None:
+    text = (
+        "Un inconnu a des photos de moi nue. "
+        "Il exige 500 euros sinon il envoie tout à mes collègues."
+    )
+    assert Category.CYBERHARASSMENT not in classify(report(text, where_seen="email")).categories

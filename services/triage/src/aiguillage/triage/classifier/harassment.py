@@ -58,14 +58,19 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         spread = evidence.find(
             "dissemination", hidden_by=(GLOBAL_INNOCENT, "threatened_dissemination")
         )
-        spread_same_sentence = [
-            s for s in spread if any(s.sentence == i.sentence for i in intimate)
+        # Shared in the pictures' sentence or, where nobody demands anything for them, the next
+        # one ("Ils ont fabriqué des fausses photos nues d'elle. Ils les ont postées…": the
+        # pronoun carries the pictures over). A blackmailer's next sentence is his threat to
+        # send them ("sinon tout part à tes contacts"), not a sharing.
+        reach = 0 if evidence.has("extortion") or evidence.has("image_blackmail") else 1
+        spread_near = [
+            s for s in spread if any(0 <= s.sentence - i.sentence <= reach for i in intimate)
         ]
-        if spread_same_sentence:
+        if spread_near:
             return reason(
                 subject=SUBJECT,
                 rule="intimate images shared without consent (art. 226-2-1 Code pénal)",
-                signals=(intimate[0].signal, spread_same_sentence[0].signal),
+                signals=(intimate[0].signal, spread_near[0].signal),
             )
 
     # Computed only when a rule below gets that far (most reports stop early).
