@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from aiguillage.cli.decide import decide_command, evaluate_command, parse_line
 from aiguillage.cli.decisions import DecisionRecord, DecisionRow, decide
 from aiguillage.dispatch.zones import CommuneIndex
+from aiguillage.shared.decision import Findings, TriageDecision
 
 app = typer.Typer()
 app.command("decide")(decide_command)
@@ -95,3 +96,9 @@ def test_a_printed_decision_is_the_decision_record_serialized() -> None:
         for report_id, report in map(parse_line, given.splitlines())
     ]
     assert result.stdout.splitlines() == expected
+
+
+def test_the_plain_findings_have_the_decision_models_fields() -> None:
+    # `Findings` is `TriageDecision` without validation, for the decide command's speed: the two
+    # must not drift apart.
+    assert Findings._fields == tuple(TriageDecision.model_fields)

@@ -37,16 +37,7 @@ def warm_up() -> None:
 
 
 def classify(report: Report) -> TriageDecision:
-    found = assess(report)
-    return TriageDecision(
-        categories=found.categories,
-        scope=found.scope,
-        victim_minor=found.victim_minor,
-        school_context=found.school_context,
-        imminent_danger=found.imminent_danger,
-        priority=found.priority,
-        reasons=found.reasons,
-    )
+    return TriageDecision(**assess(report)._asdict())
 
 
 def assess(report: Report) -> Findings:
