@@ -1962,3 +1962,101 @@ def test_a_blackmailers_next_sentence_is_no_sharing() -> None:
         "Il exige 500 euros sinon il envoie tout à mes collègues."
     )
     assert Category.CYBERHARASSMENT not in classify(report(text, where_seen="email")).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "category"),
+    [
+        # The reporter calls for help to be sent, with the danger under way.
+        (
+            "URGENT il dit qu'il est en bas et qu'il va me défoncer la tête, appelez la police",
+            "private_message",
+            Category.THREATS_VIOLENCE,
+        ),
+        # Violence heard through the wall.
+        (
+            (
+                "Please send someone, my neighbour is screaming he will kill his wife and I hear "
+                "her crying through the wall"
+            ),
+            "unknown",
+            Category.THREATS_VIOLENCE,
+        ),
+        # A farewell beside a time.
+        (
+            "Mon coloc a posté « adieu tout le monde, pardon pour tout » il y a dix minutes.",
+            "public_post",
+            Category.ENDANGERMENT,
+        ),
+        (
+            "Ce soir je dors pour toujours, prenez soin de maman. C'est ce qu'elle a mis en story.",
+            "video",
+            Category.ENDANGERMENT,
+        ),
+    ],
+)
+def test_a_call_for_help_or_a_farewell_with_a_time_is_imminent(
+    text: str, where: str, category: Category
+) -> None:
+    decision = classify(report(text, where_seen=where))
+    assert category in decision.categories
+    assert decision.imminent_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # The call for help, where no life is at stake, is the reporter's worry only.
+        (
+            "URGENT ce compte vend de la beuh devant le lycée en ce moment, faites quelque chose",
+            "video",
+        ),
+        ("Aidez-moi svp, j'ai donné mes codes à un faux conseiller tout à l'heure", "sms"),
+        # A farewell with no time: distress, not a suicide under way.
+        (
+            "Une amie a écrit « pardon pour tout, adieu » sur son mur le mois dernier.",
+            "public_post",
+        ),
+    ],
+)
+def test_a_call_for_help_or_a_farewell_alone_is_not_imminent(text: str, where: str) -> None:
+    assert not classify(report(text, where_seen=where)).imminent_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A crime imputed in a review, which the reporter says is false.
+        (
+            (
+                "Sur Google Maps un avis dit que mon garage revend des pièces volées. "
+                "Tout est faux, je n'ai jamais eu de problème."
+            ),
+            "website",
+            "insult_defamation",
+            (Category.INSULT_DEFAMATION,),
+        ),
+        # A seller of fakes named by what she does, priced by the piece.
+        (
+            (
+                "Une vendeuse sur Leboncoin a des dizaines de parfums Chanel contrefaits "
+                "à 20 euros pièce."
+            ),
+            "website",
+            None,
+            (Category.ILLICIT_TRAFFICKING,),
+        ),
+        # An order from a known retailer that has not come: a dispute.
+        (
+            "Commande faite sur Amazon il y a un mois, jamais reçue, je veux porter plainte",
+            "unknown",
+            "scam",
+            (),
+        ),
+    ],
+)
+def test_defamation_denied_fakes_by_the_piece_and_an_order_not_delivered(
+    text: str, where: str, hint: str | None, categories: tuple[Category, ...]
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert decision.categories == categories

@@ -6,7 +6,10 @@ armed attack, a suicide intent, self-harm) and a time or "ongoing" cue ("ce soir
 imminent; "ce soir" without a threat to life is just a date. An attack announced against a named
 place ("ce lycée va se faire shooter", "je vais faire sauter la mairie") is imminent without a time
 (§3.3: "an announced attack with a time or place"). A dangerous challenge given a date, and
-violence under way (broadcast live), are risks to life like a suicide announcement.
+violence under way (broadcast live), are risks to life like a suicide announcement. So is a
+farewell ("adieu tout le monde", "pardon maman") next to a time, and so is a reporter's call for
+help to be sent now ("URGENT … envoyez quelqu'un", "please hurry") in a report of threats or of
+danger to life: the reporter says it is under way, in words no list of threats can foresee.
 """
 
 from collections.abc import Sequence
@@ -29,6 +32,7 @@ LIFE_GROUPS = {
         "terror_emulate",
         "ongoing_assault",
         "present_kill",
+        "rescue_call",
     ),
     Category.TERRORISM: (
         "kill_threat",
@@ -38,7 +42,14 @@ LIFE_GROUPS = {
         "attack_announce",
         "terror_emulate",
     ),
-    Category.ENDANGERMENT: ("suicide_intent", "self_harm", "ongoing_assault", "jump_intent"),
+    Category.ENDANGERMENT: (
+        "suicide_intent",
+        "self_harm",
+        "ongoing_assault",
+        "jump_intent",
+        "farewell",
+        "rescue_call",
+    ),
     # A child who is to meet the abuser tonight is in danger before anything is said of life.
     Category.CHILD_SEXUAL_ABUSE: ("meeting_arranged",),
 }
