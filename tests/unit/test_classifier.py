@@ -2060,3 +2060,129 @@ def test_defamation_denied_fakes_by_the_piece_and_an_order_not_delivered(
 ) -> None:
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert decision.categories == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Violent words about winning a tournament.
+        (
+            "Un streamer crie « je vais tous les exploser ce soir » avant un tournoi Rocket League",
+            "video",
+            "threats_violence",
+            (),
+            False,
+        ),
+        # A challenge done last weekend, a live that was yesterday, "un jour": no time to come.
+        (
+            "Des élèves ont fait le défi du paracétamol ce week-end, un a été hospitalisé.",
+            "unknown",
+            "endangerment",
+            (Category.ENDANGERMENT,),
+            False,
+        ),
+        (
+            "Un mec en live hier soir a dit qu'il allait égorger un prof un jour.",
+            "video",
+            "threats_violence",
+            (Category.THREATS_VIOLENCE,),
+            False,
+        ),
+        # A pun, and a recovery told with the prevention line.
+        (
+            "Un resto annonce son burger « un attentat aux papilles » 💣",
+            "public_post",
+            None,
+            (),
+            False,
+        ),
+        (
+            (
+                "Une influenceuse raconte sa dépression d'il y a 5 ans, comment elle s'en est "
+                "sortie, et donne le 3114."
+            ),
+            "video",
+            "endangerment",
+            (),
+            False,
+        ),
+        # Advertising for diet pills is spam.
+        (
+            "Je reçois chaque jour de la pub pour des pilules minceur et des casinos.",
+            "email",
+            "spam",
+            (Category.SPAM,),
+            False,
+        ),
+    ],
+)
+def test_tournaments_past_acts_puns_recoveries_and_diet_pills(
+    text: str, where: str, hint: str | None, categories: tuple[Category, ...], imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert decision.categories == categories
+    assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # An animal name made an insult.
+        (
+            "Sous ma photo quelqu'un a écrit « sale truie » et « espèce de cafard ».",
+            "public_comment",
+            {Category.INSULT_DEFAMATION},
+        ),
+        # Called a terrorist after another insult: racism repeated, not terrorism.
+        (
+            (
+                "Depuis septembre ils me traitent de sale noir et de terroriste dans le groupe "
+                "de classe, je suis en 4e."
+            ),
+            "private_group",
+            {Category.HATE, Category.CYBERHARASSMENT},
+        ),
+        # Mocked again in the group.
+        (
+            (
+                "Dans le groupe ils se sont encore foutus de lui et il a écrit "
+                "« adieu, ce soir c'est fini »."
+            ),
+            "private_group",
+            {Category.ENDANGERMENT, Category.CYBERHARASSMENT},
+        ),
+        # A customer file of a bank sold.
+        (
+            "Un forum vend un fichier de 300 000 clients d'une banque avec leurs adresses.",
+            "website",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        # Pictures taken behind someone's back, published day after day; pupils given marks.
+        (
+            "Un inconnu publie tous les jours des photos de moi prises à mon insu devant chez moi.",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Le compte TikTok anonyme @notes_3e publie des photos de collégiennes avec des "
+                "notes de beauté."
+            ),
+            "public_post",
+            {Category.CYBERHARASSMENT},
+        ),
+    ],
+)
+def test_insults_repeated_mockery_data_for_sale_and_pictures_taken_behind_backs(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert categories <= set(classify(report(text, where_seen=where)).categories)
+
+
+def test_a_threat_to_put_a_video_on_a_site_is_not_a_public_post() -> None:
+    text = (
+        "Un type menace de mettre ma vidéo intime sur YouTube si je paie pas 500 euros, "
+        "j'ai 40 ans."
+    )
+    decision = classify(report(text, where_seen="private_message", category_hint="scam"))
+    assert decision.scope is Scope.PRIVATE

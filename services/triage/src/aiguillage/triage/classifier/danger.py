@@ -105,7 +105,7 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
             rule="a dangerous challenge given a date or a time",
             signals=(dated[0].signal, dated[1].signal),
         )
-    timed = _near(life, [*dates, *evidence.find("ongoing")])
+    timed = _near(life, [*dates, *evidence.find("ongoing", hidden_by=("reported_time",))])
     if timed is not None:
         return True, reason(
             subject="imminent_danger",
