@@ -2186,3 +2186,24 @@ def test_a_threat_to_put_a_video_on_a_site_is_not_a_public_post() -> None:
     )
     decision = classify(report(text, where_seen="private_message", category_hint="scam"))
     assert decision.scope is Scope.PRIVATE
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # Letters hidden by stars: the listed word that fits, one letter a star first.
+        ("every f*g should go", " every fag should go "),
+        ("t'es une s*lope et une p*te", " t es une salope et une pute "),
+        ("f***ing idiot", " fucking idiot "),
+        # Stars around a word are emphasis; a star that hides no listed word separates.
+        ("*URGENT* hôtel 5* ** fin", " urgent hotel 5 fin "),
+    ],
+)
+def test_words_written_with_stars_are_read(written: str, read: str) -> None:
+    assert load_vocabulary().normalise(written) == read
+
+
+def test_a_slur_written_with_stars_is_hate() -> None:
+    text = "Sous la vidéo de la Pride quelqu'un a écrit « sales p*des, on va vous cramer »."
+    categories = classify(report(text, where_seen="public_comment")).categories
+    assert Category.HATE in categories

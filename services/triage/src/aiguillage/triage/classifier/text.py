@@ -8,7 +8,7 @@ accents, and still match. Sentence ends become " # " and commas stay as " , ": b
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 SENTENCE_MARK = "#"
 # Tokens whose spelling is kept (see `Spelling`).
@@ -32,10 +32,12 @@ _SENTENCE_END = re.compile(r"[.!?;\n\r…]+")
 # by one table over the bytes: ten times faster than a pattern, and `str.translate` is slow on
 # non-ASCII text. Encoding turns each non-ASCII character left after accent stripping (« » …
 # emoji) into "?", which the table spaces too.
-_KEPT = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789#,")
+# "*" is kept for `Spelling`, which reads the letters a reporter hid ("p*te", "f*g").
+_KEPT = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789#,*")
 _NOT_WORD_BYTES = bytes(byte if byte in _KEPT else ord(" ") for byte in range(256))
 _LONG_REPEAT = re.compile(r"([a-z])\1\1+")  # "tuerrrr", "noooon": shouting, not spelling
 _SPACES = re.compile(r"\s+")
+_STARS = re.compile(r"\*+")
 # SMS elision of "je": "jvais", "jte", "jramene" (no French word starts with j + consonant).
 _J_ELISION = re.compile(r"j(?<![a-z0-9_]j)(?=[bcdfghjklmnpqrstvwxz][a-z]{2,})")
 
@@ -71,16 +73,41 @@ class Spelling(dict[str, str]):
     enough for a language's words): a dictionary lookup per token instead of two more passes of
     patterns over every report."""
 
-    def __init__(self, words: Mapping[str, str]) -> None:
+    def __init__(self, words: Mapping[str, str], censored: Sequence[str] = ()) -> None:
         super().__init__()
         self.words = words
+        self.censored = censored
 
     def __missing__(self, token: str) -> str:
+        if "*" in token:
+            token = self._uncensored(token)
         parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", token)).split()
         spelled = " ".join([self.words.get(part, part) for part in parts])
         if len(self) < MAX_KEPT_SPELLINGS:
             self[token] = spelled
         return spelled
+
+    def _uncensored(self, token: str) -> str:
+        """A word whose letters the reporter hid behind stars ("p*te", "enc*le", "f***"): the
+        first of `censored` that fits its visible letters, one letter a star if one does ("f*g"
+        is "fag", not "fucking"), else each run of stars standing for one letter or more. Stars
+        around a word ("*urgent*") are emphasis; other stars, in a word that fits no listed one,
+        separate words as any punctuation does."""
+        if token.startswith("*"):
+            return token.replace("*", " ")
+        word = self._fitting(token)
+        if word is None and token.endswith("s"):  # a plural: "p*des"
+            singular = self._fitting(token[:-1])
+            word = None if singular is None else singular + "s"
+        return token.replace("*", " ") if word is None else word
+
+    def _fitting(self, token: str) -> str | None:
+        hidden = re.compile(_STARS.sub("[a-z]+", token) + "$")
+        fits = [word for word in self.censored if hidden.match(word)]
+        for word in fits:
+            if len(word) == len(token):
+                return word
+        return fits[0] if fits else None
 
 
 def normalise(
@@ -105,6 +132,8 @@ def normalise(
     text = text.replace(",", " , ")
     text = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii")
     text = " " + " ".join(map(spelling.__getitem__, text.split())) + " "
+    if "*" in text or "  " in text:  # a token of stars only, or stars that split a word
+        text = _SPACES.sub(" ", text)
     if phrases and phrase_pattern is not None:
         table = phrases
         # The pattern takes the space before a phrase with it (see Vocabulary._phrase_pattern).

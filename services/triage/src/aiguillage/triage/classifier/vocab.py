@@ -107,6 +107,8 @@ class Vocabulary:
     clause_breaks: frozenset[str]
     words: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, str] = field(default_factory=dict)
+    # Offensive words that reporters write with stars ("p*te"), most common first.
+    censored: tuple[str, ...] = ()
     # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
     conditionals: frozenset[str] = frozenset()
 
@@ -216,7 +218,7 @@ class Vocabulary:
 
     @cached_property
     def _spelling(self) -> Spelling:
-        return Spelling(self.words)
+        return Spelling(self.words, self.censored)
 
     def normalise(self, text: str) -> str:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
@@ -435,4 +437,5 @@ def load_vocabulary() -> Vocabulary:
         conditionals=frozenset(common.get("negation", {}).get("conditionals", [])),
         words={strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()},
         phrases=phrases,
+        censored=tuple(strip_accents(w) for w in sms.get("censored", {}).get("words", [])),
     )
