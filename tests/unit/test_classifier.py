@@ -2207,3 +2207,113 @@ def test_a_slur_written_with_stars_is_hate() -> None:
     text = "Sous la vidéo de la Pride quelqu'un a écrit « sales p*des, on va vous cramer »."
     categories = classify(report(text, where_seen="public_comment")).categories
     assert Category.HATE in categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "imminent"),
+    [
+        # When the call came, with its hour, is no time to come; nor is next week.
+        (
+            "Mon ex m'a appelé aujourd'hui à 9h pour dire qu'il allait me tuer si je témoigne.",
+            "sms",
+            False,
+        ),
+        (
+            "Un élève m'a écrit que mardi prochain il va me planter à la sortie.",
+            "private_message",
+            False,
+        ),
+        # A score beside the violent words of a match.
+        (
+            "Mon cousin a posté « dimanche on va les massacrer, on leur met 4-0 » avant le derby.",
+            "public_post",
+            False,
+        ),
+        # Blood announced at a named school.
+        (
+            "Un compte a écrit « vendredi y aura du sang au lycée Victor Hugo ».",
+            "public_post",
+            True,
+        ),
+    ],
+)
+def test_when_a_threat_came_next_week_a_score_and_blood_at_a_school(
+    text: str, where: str, imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint="threats_violence"))
+    assert Category.THREATS_VIOLENCE in decision.categories
+    assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A player who names the child's school means the real world.
+        (
+            (
+                "Sur un serveur Minecraft un joueur a écrit à ma fille « je vais te buter, "
+                "je connais ton collège »."
+            ),
+            "public_group",
+            "threats_violence",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A caveman is no origin; said to someone's face, "t grave moche" insults.
+        (
+            "Sous ma vidéo un mec a écrit « gros con de facho, retourne dans ta grotte ».",
+            "video",
+            "hate",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "un mec de ma classe m'a écrit « t grave moche va te cacher »",
+            "private_message",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A fake account that calls someone an escort: harassment, whatever box was ticked.
+        (
+            (
+                "Someone made a fake account with my name describing me as a cheap escort and "
+                "messages my colleagues."
+            ),
+            "public_post",
+            "scam",
+            {Category.CYBERHARASSMENT},
+        ),
+        # Called a crook by name is defamation, not a scam; exasperation and screen time are
+        # nothing illicit.
+        (
+            (
+                "Un blog me désigne nommément comme un « escroc » et un « charlatan », je suis "
+                "naturopathe."
+            ),
+            "website",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "un compte humour a écrit « je vais tuer quelqu'un si on me réveille encore "
+                "avec le souffleur de feuilles »"
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            (
+                "Mon fils passe 5h sur TikTok, l'algorithme est dangereux pour les jeunes, faites "
+                "quelque chose."
+            ),
+            "video",
+            "endangerment",
+            set(),
+        ),
+    ],
+)
+def test_real_world_threats_cavemen_escorts_crooks_and_exasperation(
+    text: str, where: str, hint: str, categories: set[Category]
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories

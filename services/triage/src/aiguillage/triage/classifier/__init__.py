@@ -89,7 +89,14 @@ def assess(report: Report) -> Findings:
             signals=("category:child_sexual_abuse",),
         )
     school, school_reason = decide_school_context(evidence, report.victim)
-    imminent, imminent_reason = decide_imminent(evidence, categories)
+    # The ticked box alone, where a sport or a song set the description's violent words aside
+    # ("on va les massacrer, on leur met 5-0"): those words are no danger to anyone's life.
+    ticked_only = (
+        frozenset(c for c, finding in found.items() if finding.score == 0)
+        if evidence.has("figurative_context")
+        else frozenset()
+    )
+    imminent, imminent_reason = decide_imminent(evidence, categories, ticked_only)
     priority, priority_reasons = decide_priority(
         categories,
         imminent=imminent,
@@ -135,11 +142,22 @@ def _add_harassment(
     insult it is made of; its reason, or None."""
     insult = partial.get(Category.INSULT_DEFAMATION)
     some_insult = insult is not None and insult.score >= HARASSMENT_INSULT_SCORE
+    # The ticked box counts alone only where the description shows no offence: a scam or spam
+    # ticked for a fake account that defames someone does not hide the harassment the
+    # description shows. (A ticked child abuse still does: repeated contact is then grooming.)
+    ticked = {
+        c
+        for c, finding in found.items()
+        if finding.score == 0 and c in (Category.SCAM, Category.SPAM)
+    }
     # Insulting words said again and again are hostile, even each below an insult's threshold.
     harassment = detect_harassment(
-        evidence, categories | ({Category.INSULT_DEFAMATION} if some_insult else set())
+        evidence, (categories - ticked) | ({Category.INSULT_DEFAMATION} if some_insult else set())
     )
     if harassment is not None:
+        categories -= ticked
+        for category in ticked:
+            del found[category]
         categories.add(Category.CYBERHARASSMENT)
         categories.discard(Category.SPAM)
         if insult is not None and some_insult and categories == {Category.CYBERHARASSMENT}:

@@ -53,6 +53,8 @@ LIFE_GROUPS = {
     # A child who is to meet the abuser tonight is in danger before anything is said of life.
     Category.CHILD_SEXUAL_ABUSE: ("meeting_arranged",),
 }
+# The reporter's call for help: the only life cue for a category that only the ticked box gave.
+RESCUE_GROUPS = ("rescue_call",)
 # A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
 # a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
 SCHEDULED_GROUPS = {Category.ENDANGERMENT: ("challenge_words",)}
@@ -64,11 +66,17 @@ PLACE_GROUPS = {
 MAX_SENTENCE_DISTANCE = 1
 
 
-def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool, Reason]:
+def decide_imminent(
+    evidence: Evidence, categories: set[Category], ticked_only: frozenset[Category] = frozenset()
+) -> tuple[bool, Reason]:
+    """`ticked_only`: categories that only the ticked box gave, where the description's words of
+    that offence were set aside by their context ("on va les massacrer, on leur met 5-0"): only
+    the reporter's own call for help counts for them."""
     life: list[Match] = []
-    for category, groups in LIFE_GROUPS.items():
+    for category, all_groups in LIFE_GROUPS.items():
         if category not in categories:
             continue
+        groups = RESCUE_GROUPS if category in ticked_only else all_groups
         hidden = (
             (GLOBAL_INNOCENT, f"innocent_{category}")
             if f"innocent_{category}" in evidence.vocabulary.groups
@@ -77,7 +85,7 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
         for group in groups:
             life.extend(evidence.find(group, hidden_by=hidden))
     for category, groups in PLACE_GROUPS.items():
-        if category not in categories:
+        if category not in categories or category in ticked_only:
             continue
         for group in groups:
             placed = evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
@@ -89,7 +97,7 @@ def decide_imminent(evidence: Evidence, categories: set[Category]) -> tuple[bool
                 )
     scheduled: list[Match] = []
     for category, groups in SCHEDULED_GROUPS.items():
-        if category in categories:
+        if category in categories and category not in ticked_only:
             for group in groups:
                 scheduled.extend(evidence.find(group, hidden_by=(GLOBAL_INNOCENT,)))
     if not life and not scheduled:
