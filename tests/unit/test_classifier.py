@@ -2317,3 +2317,128 @@ def test_real_world_threats_cavemen_escorts_crooks_and_exasperation(
 ) -> None:
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert set(decision.categories) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "scope"),
+    [
+        # A bomb to be laid on a day, to avenge "brothers".
+        (
+            (
+                "Un mec sur un forum dit qu'il va poser une bombe dimanche à la gare de Lyon pour "
+                "venger ses frères."
+            ),
+            "website",
+            "terrorism",
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            Scope.PUBLIC,
+        ),
+        # Charged twice by a known company; "an ecological scam" is an opinion.
+        (
+            "La FNAC m'a débité deux fois ma commande et ne répond pas.",
+            "website",
+            "scam",
+            set(),
+            Scope.PUBLIC,
+        ),
+        # Called a paedophile among other things: the accusation, not child abuse.
+        (
+            "Ma belle-sœur a écrit sur Facebook que je suis un menteur et un pédophile, faux.",
+            "public_post",
+            "child_sexual_abuse",
+            {Category.INSULT_DEFAMATION},
+            Scope.PUBLIC,
+        ),
+        # A boy of 14 blackmailed by a fake account: child abuse, in private messages.
+        (
+            (
+                "je suis un mec de 14 ans, un faux compte m'a demandé des photos et maintenant il "
+                "veut 100€ sinon il les envoie à ma classe"
+            ),
+            "private_message",
+            "scam",
+            {Category.CHILD_SEXUAL_ABUSE},
+            Scope.PRIVATE,
+        ),
+        # An adult blackmailed with a video to be put on Facebook, no sum named.
+        (
+            (
+                "Un homme m'écrit qu'il a la vidéo et qu'il la mettra sur Facebook si je ne paie "
+                "pas, j'ai 50 ans."
+            ),
+            "private_message",
+            "scam",
+            {Category.SCAM},
+            Scope.PRIVATE,
+        ),
+        # Comments are public, a Twitch chat too; a request for pictures "en privé" is no
+        # private part.
+        (
+            "des dizaines de comptes m'insultent en comm et en mp depuis ma vidéo.",
+            "video",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+            Scope.MIXED,
+        ),
+        (
+            (
+                "Un profil commente les photos de nos gymnastes de 8 ans avec des remarques "
+                "sexuelles et demande des photos en privé."
+            ),
+            "public_comment",
+            "child_sexual_abuse",
+            {Category.CHILD_SEXUAL_ABUSE},
+            Scope.PUBLIC,
+        ),
+        # Advertising mails for viagra are spam.
+        (
+            "Tous les jours des mails de pub pour du viagra pas cher.",
+            "email",
+            "spam",
+            {Category.SPAM},
+            Scope.PRIVATE,
+        ),
+        # Called a thief and a crook in reviews: defamation, not a scam.
+        (
+            "Un concurrent me traite de voleur et d'escroc dans ses avis Google.",
+            "public_comment",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+            Scope.PUBLIC,
+        ),
+        # English ages, and nudes made with an app.
+        (
+            (
+                "we're both 14 and some boys made fake nudes of us with an app and share them in a "
+                "private server"
+            ),
+            "private_group",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            Scope.PRIVATE,
+        ),
+    ],
+)
+def test_bombs_disputes_accusations_blackmail_comments_and_ages(
+    text: str, where: str, hint: str | None, categories: set[Category], scope: Scope
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+    assert decision.scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "imminent"),
+    [
+        # The danger over; a farewell with tonight in it.
+        (
+            "URGENT ma fille a avalé des cachets cette nuit, elle est hors de danger maintenant.",
+            False,
+        ),
+        ("Ma cousine vient de poster « ce soir je m'en vais, pardon maman ».", True),
+    ],
+)
+def test_a_danger_over_and_a_farewell_for_tonight(text: str, imminent: bool) -> None:
+    decision = classify(report(text, where_seen="public_post", category_hint="endangerment"))
+    assert Category.ENDANGERMENT in decision.categories
+    assert decision.imminent_danger is imminent

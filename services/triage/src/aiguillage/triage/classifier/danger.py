@@ -104,6 +104,14 @@ def decide_imminent(
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
+    # "Il est hors de danger", "elle va mieux": whatever was announced is behind us.
+    over = evidence.find("danger_over", hidden_by=(GLOBAL_INNOCENT,))
+    if over:
+        return False, reason(
+            subject="imminent_danger",
+            rule="a threat to life, but the reporter says the danger is over",
+            signals=((life or scheduled)[0].signal, over[0].signal),
+        )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))
     dated = _near(scheduled, dates)

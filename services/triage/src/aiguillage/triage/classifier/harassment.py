@@ -25,6 +25,8 @@ HOSTILE_CATEGORIES = frozenset(
     {Category.THREATS_VIOLENCE, Category.HATE, Category.INSULT_DEFAMATION}
 )
 SUBJECT = f"category:{Category.CYBERHARASSMENT}"
+# Offences for which a fake account is the means, not the target's harassment.
+_ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
 
 
 def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason | None:
@@ -89,14 +91,15 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     account = evidence.signals(
         "targeting_account", hidden_by=(GLOBAL_INNOCENT, "own_account"), limit=2
     )
-    # An account that impersonates someone to ask their friends for money, with no hostility, is
-    # the scam's tool, not a harassment of its owner; one that publishes their intimate pictures
-    # (a blackmailer's revenge) is. (Tested only for a report with such an account: most have none.)
+    # An account that impersonates someone to ask their friends for money, or a fake profile
+    # that blackmails a child, with no hostility, is the scam's or the abuser's tool, not a
+    # harassment of its owner; one that publishes intimate pictures (a blackmailer's revenge)
+    # is. (Tested only for a report with such an account: most have none.)
     if account and (
         hostile_signals()
         or (
             evidence.has("personal_target", hidden_by=hidden)
-            and (Category.SCAM not in categories or bool(intimate))
+            and (not categories & _ACCOUNT_AS_TOOL or bool(intimate))
         )
     ):
         return reason(

@@ -57,7 +57,8 @@ def _minor_described(evidence: Evidence, innocent: tuple[Match, ...]) -> bool:
 
 def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None, Reason]:
     hidden = (GLOBAL_INNOCENT,)
-    innocent = evidence.all("age_innocent")
+    # "Un gars de 15 ans" is an author's age, unless the reporter says it of himself.
+    innocent = evidence.find("age_innocent", hidden_by=("own_age",))
     ages = _ages(evidence.find("victim_age", hidden_by=hidden), innocent)
     minors = [(a, m) for a, m in ages if a < ADULT_AGE]
     if minors:
