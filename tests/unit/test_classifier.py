@@ -48,6 +48,25 @@ DOMAIN = {
     "domain_contexts.jsonl": (0.86, 0.86, 0.99, 0.78),
 }
 DOMAIN_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in DOMAIN)
+# pairs/: sets written two by two by other people from the policy alone; one of each pair read,
+# the other never (pairs/README.md). Thresholds: destinations accuracy reached, rounded down.
+PAIRS = {
+    "read/t.jsonl": 0.98,
+    "read/v.jsonl": 0.97,
+    "read/x.jsonl": 0.97,
+    "read/ta.jsonl": 0.85,
+    "read/hc.jsonl": 0.93,
+    "read/sa.jsonl": 0.98,
+    "read/ma.jsonl": 0.92,
+    "unread/u.jsonl": 0.85,
+    "unread/w.jsonl": 0.75,
+    "unread/y.jsonl": 0.72,
+    "unread/tb.jsonl": 0.82,
+    "unread/hd.jsonl": 0.8,
+    "unread/sb.jsonl": 0.82,
+    "unread/mb.jsonl": 0.82,
+}
+PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
 
 def report(description: str, **fields: object) -> Report:
@@ -532,15 +551,23 @@ def test_external_and_domain_corpus_thresholds(path: Path) -> None:
     assert metrics.category_micro_f1 >= micro_f1
 
 
+@pytest.mark.parametrize("path", PAIR_PATHS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_pair_set_thresholds(path: Path) -> None:
+    metrics = _metrics(path)
+    assert metrics.cases >= 70
+    assert metrics.destinations_accuracy >= PAIRS[f"{path.parent.name}/{path.name}"]
+
+
 @pytest.mark.parametrize(
     "path",
     [
         *CORPORA,
         *EXTERNAL_PATHS,
         *DOMAIN_PATHS,
+        *PAIR_PATHS,
         Path(__file__).parents[1] / "corpus/reports_3.jsonl",
     ],
-    ids=lambda p: p.name,
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_corpus_is_valid_for_the_intake_body(path: Path) -> None:
     ids = set()
