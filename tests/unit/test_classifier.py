@@ -51,20 +51,24 @@ DOMAIN_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in DOM
 # pairs/: sets written two by two by other people from the policy alone; one of each pair read,
 # the other never (pairs/README.md). Thresholds: destinations accuracy reached, rounded down.
 PAIRS = {
-    "read/t.jsonl": 0.98,
-    "read/v.jsonl": 0.97,
+    "read/t.jsonl": 0.99,
+    "read/v.jsonl": 0.98,
     "read/x.jsonl": 0.97,
     "read/ta.jsonl": 0.85,
     "read/hc.jsonl": 0.93,
     "read/sa.jsonl": 0.98,
-    "read/ma.jsonl": 0.92,
+    "read/ma.jsonl": 0.93,
+    "read/va.jsonl": 0.93,
+    "read/ea.jsonl": 0.93,
     "unread/u.jsonl": 0.85,
     "unread/w.jsonl": 0.75,
-    "unread/y.jsonl": 0.72,
-    "unread/tb.jsonl": 0.82,
+    "unread/y.jsonl": 0.74,
+    "unread/tb.jsonl": 0.85,
     "unread/hd.jsonl": 0.8,
     "unread/sb.jsonl": 0.82,
-    "unread/mb.jsonl": 0.82,
+    "unread/mb.jsonl": 0.83,
+    "unread/vb.jsonl": 0.75,
+    "unread/eb.jsonl": 0.76,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -2468,4 +2472,102 @@ def test_bombs_disputes_accusations_blackmail_comments_and_ages(
 def test_a_danger_over_and_a_farewell_for_tonight(text: str, imminent: bool) -> None:
     decision = classify(report(text, where_seen="public_post", category_hint="endangerment"))
     assert Category.ENDANGERMENT in decision.categories
+    assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A beating told in the present under a condition; tyres are no one's life.
+        (
+            (
+                "mon voisin m'écrit que si je me gare encore là il me casse la gueule et il crève "
+                "mes pneus"
+            ),
+            "sms",
+            "insult_defamation",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # Knives posted with someone's name, for two weeks.
+        (
+            "Mon ex poste en story des photos de couteaux avec mon prénom depuis deux semaines.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+        ),
+        # Lyrics; a threat said laughing; an exam "murdered"; whoever took the parking spot.
+        (
+            "Le dernier son de ce rappeur c'est que des paroles genre « je les allume tous ».",
+            "video",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Un copain a écrit dans le groupe « si tu manges encore mes chips je te tue 😂😂 ».",
+            "private_group",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "gonna absolutely murder this maths exam tomorrow lol",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            (
+                "My boss wrote in the team chat he will murder whoever took his parking spot, "
+                "obviously a joke."
+            ),
+            "private_group",
+            "threats_violence",
+            set(),
+        ),
+        # Crimes imputed in a review that the reporter denies.
+        (
+            (
+                "Un avis Google dit que mon garage trafique les compteurs et vole les petits "
+                "vieux, c'est faux."
+            ),
+            "public_comment",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Un ancien salarié a laissé un avis Google disant que je vole les salaires et fais "
+                "travailler au noir, c'est faux."
+            ),
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # Misinformation is not incitement.
+        (
+            "Un youtubeur dit que la Terre est plate, c'est de la désinformation.",
+            "video",
+            "incitement_offences",
+            set(),
+        ),
+    ],
+)
+def test_beatings_knives_lyrics_laughter_reviews_and_misinformation(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "imminent"),
+    [
+        # Minutes ago, a rifle taken: imminent. A beating at recess tomorrow: violence, no
+        # threat to life.
+        ("Mon voisin m'a écrit il y a 5 min « je prends le fusil je viens te tuer ».", True),
+        ("un mec de 4e m'a écrit qu'il allait me défoncer à la récré demain", False),
+    ],
+)
+def test_a_rifle_minutes_ago_and_a_beating_tomorrow(text: str, imminent: bool) -> None:
+    decision = classify(report(text, where_seen="sms", category_hint="threats_violence"))
+    assert Category.THREATS_VIOLENCE in decision.categories
     assert decision.imminent_danger is imminent

@@ -78,9 +78,9 @@ def decide_imminent(
             continue
         groups = RESCUE_GROUPS if category in ticked_only else all_groups
         hidden = (
-            (GLOBAL_INNOCENT, f"innocent_{category}")
+            (GLOBAL_INNOCENT, "beating_only", f"innocent_{category}")
             if f"innocent_{category}" in evidence.vocabulary.groups
-            else (GLOBAL_INNOCENT,)
+            else (GLOBAL_INNOCENT, "beating_only")
         )
         for group in groups:
             life.extend(evidence.find(group, hidden_by=hidden))

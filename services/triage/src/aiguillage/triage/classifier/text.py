@@ -16,7 +16,16 @@ MAX_KEPT_SPELLINGS = 100_000
 
 # Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
 _LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
-_SYMBOLS = (("€", " euros "), ("%", " pourcent "), ("$", " dollars "), ("&", " et "))
+# Laughing faces read as the "mdr" that reporters type: a threat said laughing is a joke
+# (threats_violence.toml, threat_banter).
+_SYMBOLS = (
+    ("€", " euros "),
+    ("%", " pourcent "),
+    ("$", " dollars "),
+    ("&", " et "),
+    ("😂", " mdr "),
+    ("🤣", " mdr "),
+)
 # Amounts: "1,99e", "12.50 eur", "30eur", "500e" are a number of euros, not a sentence end or a
 # school year.
 _AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))? ?(?:eur|euros?|e)(?![a-z0-9])")
