@@ -2571,3 +2571,40 @@ def test_a_rifle_minutes_ago_and_a_beating_tomorrow(text: str, imminent: bool) -
     decision = classify(report(text, where_seen="sms", category_hint="threats_violence"))
     assert Category.THREATS_VIOLENCE in decision.categories
     assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where the body will end up; the weapon into someone; a score settled with a gun.
+        "Mon ex m'écrit que je finirai dans un fossé et que personne ne me retrouvera.",
+        "He texted me that I'll end up at the bottom of the lake.",
+        "Sur le groupe du quartier il a écrit que si je recommence il me met une balle.",
+        "Un élève a écrit sous ma photo « un jour je lui tranche la gorge ».",
+        "Le voisin dit qu'il va régler ça au fusil si le chien aboie encore.",
+        # A bounty; deserving to be stabbed; coming for someone.
+        "Une chaîne Telegram promet 300 euros pour celui qui le tabasse.",
+        "Someone keeps replying that my sister deserves to get stabbed.",
+        "This guy says he knows where I live and he's gonna come for me.",
+        # Veiled: an accident soon happens; a house with a target drawn on it.
+        "Après mon refus il m'a répondu qu'un accident est vite arrivé.",
+        "Il a posté une photo de ma maison avec une cible rouge et écrit « bientôt ».",
+        # Groups to be beaten or burnt.
+        "Un compte écrit que les femmes doivent être frappées pour apprendre.",
+        "Des commentaires disent « les juifs au four » sous la vidéo.",
+        "Un canal appelle à continuer la chasse aux pd dans la région.",
+        "Ils veulent brûler les caravanes du campement derrière le stade.",
+    ],
+)
+def test_threats_without_the_ticked_box(text: str) -> None:
+    assert Category.THREATS_VIOLENCE in classify(report(text, where_seen="public_post")).categories
+
+
+def test_a_page_named_of_yesterday_and_today_gives_no_time() -> None:
+    text = (
+        "Sur la page « Mornant d'hier et d'aujourd'hui » un habitant a écrit que si le maire "
+        "passe dans sa rue il lui met une balle."
+    )
+    decision = classify(report(text, where_seen="public_post"))
+    assert Category.THREATS_VIOLENCE in decision.categories
+    assert not decision.imminent_danger
