@@ -2608,3 +2608,74 @@ def test_a_page_named_of_yesterday_and_today_gives_no_time() -> None:
     decision = classify(report(text, where_seen="public_post"))
     assert Category.THREATS_VIOLENCE in decision.categories
     assert not decision.imminent_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # The reporter's verdict alone, on an opinion, a criticism or a bad review: no hate.
+        (
+            (
+                "Un élu a écrit qu'il faut réduire l'immigration de moitié. C'est raciste, "
+                "supprimez son compte."
+            ),
+            "public_post",
+            set(),
+        ),
+        (
+            "Un blog dit que le voile opprime les femmes, pour moi c'est de l'islamophobie.",
+            "website",
+            set(),
+        ),
+        # Slurs quoted to condemn them.
+        (
+            (
+                "Une association poste les messages racistes reçus par des gens pour les dénoncer, "
+                "avec des mots comme bougnoule."
+            ),
+            "public_post",
+            set(),
+        ),
+        # A job refused to a protected group; a murderer praised for "doing his duty".
+        (
+            (
+                "Une annonce d'emploi à Lyon précise « pas de personnes de couleur ni de femmes "
+                "voilées »."
+            ),
+            "website",
+            {Category.HATE},
+        ),
+        (
+            "Un prêcheur dit que l'assassin de Samuel Paty a accompli son devoir.",
+            "video",
+            {Category.TERRORISM},
+        ),
+        # A group called paedophiles is no child abuse; a government of thieves is politics.
+        (
+            "Une vidéo dit que les cathos c'est tous des pédos et qu'il faut brûler les églises.",
+            "video",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        ("MACRON DEMISSION, ce gouvernement de voleurs et d'incapables !", "public_post", set()),
+        # Looks mocked; a refund fraud taught; a customer file sold.
+        (
+            "Un influenceur m'a filmée dans la rue en disant « on dirait une clocharde ».",
+            "video",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Une vidéo explique pas à pas la fraude au remboursement chez les e-commerçants.",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Un forum vend une base clients d'une mutuelle pour 2000 dollars.",
+            "website",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+    ],
+)
+def test_verdicts_quotes_discrimination_duty_politics_looks_and_fraud(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert set(classify(report(text, where_seen=where)).categories) == categories
