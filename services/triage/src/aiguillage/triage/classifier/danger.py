@@ -88,7 +88,7 @@ def decide_imminent(
         if category not in categories or category in ticked_only:
             continue
         for group in groups:
-            placed = evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
+            placed = evidence.find(group, hidden_by=(GLOBAL_INNOCENT, "possessive_place"))
             if placed:
                 return True, reason(
                     subject="imminent_danger",
