@@ -10,6 +10,11 @@ violence under way (broadcast live), are risks to life like a suicide announceme
 farewell ("adieu tout le monde", "pardon maman") next to a time, and so is a reporter's call for
 help to be sent now ("URGENT … envoyez quelqu'un", "please hurry") in a report of threats or of
 danger to life: the reporter says it is under way, in words no list of threats can foresee.
+
+Not imminent: a beating announced ("on va te défoncer à la récré demain": violence, no threat to
+life), the victims' own place with no time ("on va brûler votre mosquée"), a danger the reporter
+says is over ("il est hors de danger"), and times that are when a message came ("reçu ce matin à
+7h", "le live d'hier soir").
 """
 
 from collections.abc import Sequence

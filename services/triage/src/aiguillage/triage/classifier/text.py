@@ -88,9 +88,8 @@ class Spelling(dict[str, str]):
         self.censored = censored
 
     def __missing__(self, token: str) -> str:
-        if "*" in token:
-            token = self._uncensored(token)
-        parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", token)).split()
+        word = self._uncensored(token) if "*" in token else token
+        parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", word)).split()
         spelled = " ".join([self.words.get(part, part) for part in parts])
         if len(self) < MAX_KEPT_SPELLINGS:
             self[token] = spelled
@@ -141,7 +140,7 @@ def normalise(
     text = text.replace(",", " , ")
     text = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii")
     text = " " + " ".join(map(spelling.__getitem__, text.split())) + " "
-    if "*" in text or "  " in text:  # a token of stars only, or stars that split a word
+    if "  " in text:  # a token that was only stars, or stars around a word
         text = _SPACES.sub(" ", text)
     if phrases and phrase_pattern is not None:
         table = phrases
