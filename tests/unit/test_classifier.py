@@ -63,6 +63,8 @@ PAIRS = {
     "read/ga.jsonl": 0.93,
     "read/da.jsonl": 0.88,
     "read/pa.jsonl": 0.9,
+    "read/ra.jsonl": 0.86,
+    "read/ka.jsonl": 0.87,
     "unread/u.jsonl": 0.87,
     "unread/w.jsonl": 0.75,
     "unread/y.jsonl": 0.74,
@@ -75,6 +77,8 @@ PAIRS = {
     "unread/gb.jsonl": 0.81,
     "unread/db.jsonl": 0.78,
     "unread/pb.jsonl": 0.8,
+    "unread/rb.jsonl": 0.71,
+    "unread/kb.jsonl": 0.75,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -2781,3 +2785,95 @@ def test_channels_said_in_words_disputes_gun_shops_pretexts_and_own_places(
 ) -> None:
     got = run(report(text, where_seen=where, category_hint=hint))
     assert set(got.destinations) == destinations
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A pet "terroriste"; an accusation of preparing an attack is defamation's business.
+        (
+            (
+                "Ma fille a écrit sur Facebook que son chat est un vrai terroriste qui a tout fait "
+                "sauter dans la cuisine."
+            ),
+            "public_post",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Une voisine a écrit sur le groupe de la commune que mon mari prépare un attentat "
+                "parce qu'il a reçu des engrais, c'est faux."
+            ),
+            "public_group",
+            "insult_defamation",
+            set(),
+            False,
+        ),
+        # "Contre-nature" said of two men.
+        (
+            (
+                "Sous la vidéo de notre mariage (deux hommes) des centaines de commentaires nous "
+                "traitent de dégénérés contre-nature."
+            ),
+            "public_comment",
+            "hate",
+            {Category.HATE},
+            False,
+        ),
+        # A countdown of days to a "départ définitif"; the family taken along this weekend.
+        (
+            (
+                "Un compte poste « plus que 3 jours avant mon départ définitif » avec une photo du "
+                "viaduc."
+            ),
+            "public_post",
+            "endangerment",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Il a posté « ce week-end je nous emmène tous avec moi, les petits aussi ».",
+            "public_post",
+            "threats_violence",
+            {Category.THREATS_VIOLENCE, Category.ENDANGERMENT},
+            True,
+        ),
+        # A lethal slimming drug sold; "totalement faux"; a fan's joke; a psychiatrist's video.
+        (
+            "Un canal vend du DNP pour maigrir vite, vendeur contactable en DM.",
+            "public_group",
+            "illicit_trafficking",
+            {Category.ENDANGERMENT, Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "Un avis Google dit que le patron frappe ses employés. Totalement faux.",
+            "website",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            "un mec a tweeté « si le PSG perd encore je me pends 😂 »",
+            "public_post",
+            "endangerment",
+            set(),
+            False,
+        ),
+        (
+            "Une vidéo d'un psychiatre qui parle du suicide chez les jeunes et donne le 3114.",
+            "video",
+            "endangerment",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_pets_accusations_countdowns_families_and_prevention(
+    text: str, where: str, hint: str, categories: set[Category], imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
