@@ -87,6 +87,11 @@ def report(description: str, **fields: object) -> Report:
     return Report.model_validate({"description": description, **fields})
 
 
+def categories_of(text: str, where: str, hint: str | None = None) -> set[Category]:
+    """The categories of a description seen at `where` with `hint` ticked."""
+    return set(classify(report(text, where_seen=where, category_hint=hint)).categories)
+
+
 def run(rep: Report):  # type: ignore[no-untyped-def]
     return decide(rep, CommuneIndex.load())
 
@@ -1941,9 +1946,35 @@ def test_the_rule_index_finds_every_rule_whose_groups_all_match() -> None:
             "public_post",
             Category.ENDANGERMENT,
         ),
+        # The reporter calls for help to be sent, with the danger under way.
+        (
+            "URGENT il dit qu'il est en bas et qu'il va me défoncer la tête, appelez la police",
+            "private_message",
+            Category.THREATS_VIOLENCE,
+        ),
+        # Violence heard through the wall.
+        (
+            (
+                "Please send someone, my neighbour is screaming he will kill his wife and I hear "
+                "her crying through the wall"
+            ),
+            "unknown",
+            Category.THREATS_VIOLENCE,
+        ),
+        # A farewell beside a time.
+        (
+            "Mon coloc a posté « adieu tout le monde, pardon pour tout » il y a dix minutes.",
+            "public_post",
+            Category.ENDANGERMENT,
+        ),
+        (
+            "Ce soir je dors pour toujours, prenez soin de maman. C'est ce qu'elle a mis en story.",
+            "video",
+            Category.ENDANGERMENT,
+        ),
     ],
 )
-def test_a_meeting_tonight_and_a_farewell_are_imminent(
+def test_a_meeting_tonight_a_farewell_or_a_call_for_help_are_imminent(
     text: str, where: str, category: Category
 ) -> None:
     decision = classify(report(text, where_seen=where))
@@ -2003,45 +2034,6 @@ def test_a_blackmailers_next_sentence_is_no_sharing() -> None:
         "Il exige 500 euros sinon il envoie tout à mes collègues."
     )
     assert Category.CYBERHARASSMENT not in classify(report(text, where_seen="email")).categories
-
-
-@pytest.mark.parametrize(
-    ("text", "where", "category"),
-    [
-        # The reporter calls for help to be sent, with the danger under way.
-        (
-            "URGENT il dit qu'il est en bas et qu'il va me défoncer la tête, appelez la police",
-            "private_message",
-            Category.THREATS_VIOLENCE,
-        ),
-        # Violence heard through the wall.
-        (
-            (
-                "Please send someone, my neighbour is screaming he will kill his wife and I hear "
-                "her crying through the wall"
-            ),
-            "unknown",
-            Category.THREATS_VIOLENCE,
-        ),
-        # A farewell beside a time.
-        (
-            "Mon coloc a posté « adieu tout le monde, pardon pour tout » il y a dix minutes.",
-            "public_post",
-            Category.ENDANGERMENT,
-        ),
-        (
-            "Ce soir je dors pour toujours, prenez soin de maman. C'est ce qu'elle a mis en story.",
-            "video",
-            Category.ENDANGERMENT,
-        ),
-    ],
-)
-def test_a_call_for_help_or_a_farewell_with_a_time_is_imminent(
-    text: str, where: str, category: Category
-) -> None:
-    decision = classify(report(text, where_seen=where))
-    assert category in decision.categories
-    assert decision.imminent_danger
 
 
 @pytest.mark.parametrize(
@@ -2251,38 +2243,73 @@ def test_a_slur_written_with_stars_is_hate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "where", "imminent"),
+    ("text", "where", "hint", "category", "imminent"),
     [
-        # When the call came, with its hour, is no time to come; nor is next week.
+        # When a call came, next week, a score, a danger over, a beating: not imminent. Blood
+        # announced at a named school, a farewell for tonight, a rifle taken minutes ago: imminent.
         (
             "Mon ex m'a appelé aujourd'hui à 9h pour dire qu'il allait me tuer si je témoigne.",
             "sms",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
             False,
         ),
         (
             "Un élève m'a écrit que mardi prochain il va me planter à la sortie.",
             "private_message",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
             False,
         ),
-        # A score beside the violent words of a match.
         (
             "Mon cousin a posté « dimanche on va les massacrer, on leur met 4-0 » avant le derby.",
             "public_post",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
             False,
         ),
-        # Blood announced at a named school.
         (
             "Un compte a écrit « vendredi y aura du sang au lycée Victor Hugo ».",
             "public_post",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
             True,
+        ),
+        (
+            "URGENT ma fille a avalé des cachets cette nuit, elle est hors de danger maintenant.",
+            "public_post",
+            "endangerment",
+            Category.ENDANGERMENT,
+            False,
+        ),
+        (
+            "Ma cousine vient de poster « ce soir je m'en vais, pardon maman ».",
+            "public_post",
+            "endangerment",
+            Category.ENDANGERMENT,
+            True,
+        ),
+        (
+            "Mon voisin m'a écrit il y a 5 min « je prends le fusil je viens te tuer ».",
+            "sms",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
+            True,
+        ),
+        (
+            "un mec de 4e m'a écrit qu'il allait me défoncer à la récré demain",
+            "sms",
+            "threats_violence",
+            Category.THREATS_VIOLENCE,
+            False,
         ),
     ],
 )
-def test_when_a_threat_came_next_week_a_score_and_blood_at_a_school(
-    text: str, where: str, imminent: bool
+def test_imminence_told_in_other_words(
+    text: str, where: str, hint: str, category: Category, imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint="threats_violence"))
-    assert Category.THREATS_VIOLENCE in decision.categories
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert category in decision.categories
     assert decision.imminent_danger is imminent
 
 
@@ -2356,8 +2383,7 @@ def test_when_a_threat_came_next_week_a_score_and_blood_at_a_school(
 def test_real_world_threats_cavemen_escorts_crooks_and_exasperation(
     text: str, where: str, hint: str, categories: set[Category]
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
+    assert categories_of(text, where, hint) == categories
 
 
 @pytest.mark.parametrize(
@@ -2469,23 +2495,6 @@ def test_bombs_disputes_accusations_blackmail_comments_and_ages(
 
 
 @pytest.mark.parametrize(
-    ("text", "imminent"),
-    [
-        # The danger over; a farewell with tonight in it.
-        (
-            "URGENT ma fille a avalé des cachets cette nuit, elle est hors de danger maintenant.",
-            False,
-        ),
-        ("Ma cousine vient de poster « ce soir je m'en vais, pardon maman ».", True),
-    ],
-)
-def test_a_danger_over_and_a_farewell_for_tonight(text: str, imminent: bool) -> None:
-    decision = classify(report(text, where_seen="public_post", category_hint="endangerment"))
-    assert Category.ENDANGERMENT in decision.categories
-    assert decision.imminent_danger is imminent
-
-
-@pytest.mark.parametrize(
     ("text", "where", "hint", "categories"),
     [
         # A beating told in the present under a condition; tyres are no one's life.
@@ -2564,23 +2573,7 @@ def test_a_danger_over_and_a_farewell_for_tonight(text: str, imminent: bool) -> 
 def test_beatings_knives_lyrics_laughter_reviews_and_misinformation(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "imminent"),
-    [
-        # Minutes ago, a rifle taken: imminent. A beating at recess tomorrow: violence, no
-        # threat to life.
-        ("Mon voisin m'a écrit il y a 5 min « je prends le fusil je viens te tuer ».", True),
-        ("un mec de 4e m'a écrit qu'il allait me défoncer à la récré demain", False),
-    ],
-)
-def test_a_rifle_minutes_ago_and_a_beating_tomorrow(text: str, imminent: bool) -> None:
-    decision = classify(report(text, where_seen="sms", category_hint="threats_violence"))
-    assert Category.THREATS_VIOLENCE in decision.categories
-    assert decision.imminent_danger is imminent
+    assert categories_of(text, where, hint) == categories
 
 
 @pytest.mark.parametrize(
