@@ -65,20 +65,24 @@ PAIRS = {
     "read/pa.jsonl": 0.9,
     "read/ra.jsonl": 0.86,
     "read/ka.jsonl": 0.87,
-    "unread/u.jsonl": 0.87,
+    "read/na.jsonl": 0.92,
+    "read/oa.jsonl": 0.86,
+    "unread/u.jsonl": 0.88,
     "unread/w.jsonl": 0.75,
     "unread/y.jsonl": 0.74,
     "unread/tb.jsonl": 0.86,
     "unread/hd.jsonl": 0.8,
     "unread/sb.jsonl": 0.85,
     "unread/mb.jsonl": 0.85,
-    "unread/vb.jsonl": 0.75,
+    "unread/vb.jsonl": 0.76,
     "unread/eb.jsonl": 0.77,
     "unread/gb.jsonl": 0.81,
     "unread/db.jsonl": 0.78,
     "unread/pb.jsonl": 0.8,
     "unread/rb.jsonl": 0.71,
     "unread/kb.jsonl": 0.75,
+    "unread/nb.jsonl": 0.77,
+    "unread/ob.jsonl": 0.8,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -2870,3 +2874,69 @@ def test_pets_accusations_countdowns_families_and_prevention(
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert set(decision.categories) == categories
     assert decision.imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # English threats: not leaving alive, "or you get hurt", a city made to bleed.
+        (
+            "The host replied under my review: come back and you will not leave alive.",
+            "public_comment",
+            "insult_defamation",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "An account posted that the soldiers of the caliphate will make Paris bleed on "
+                "Saturday."
+            ),
+            "public_post",
+            "terrorism",
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        # An address and IP shown live with a call to swat: harassment of a minor too.
+        (
+            "A streamer showed my address and IP live and told his chat to go swat me, I'm 17.",
+            "video",
+            "threats_violence",
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+        ),
+        # A video "mise sur un site porno"; boats of migrants to be sunk.
+        (
+            "Une vidéo de moi au lit avec mon ex a été mise sur un site porno avec mon nom.",
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Sous l'article sur le naufrage : « faudrait couler tous les bateaux de migrants, "
+                "qu'ils crèvent tous »."
+            ),
+            "public_comment",
+            "insult_defamation",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        # Contact the reporter says is not hostile; a parcel marked "absent".
+        (
+            (
+                "Mon ex m'écrit deux fois par semaine pour savoir comment je vais, il est pas "
+                "agressif, c'est du harcèlement ?"
+            ),
+            "sms",
+            None,
+            set(),
+        ),
+        (
+            "Colis Chronopost jamais livré, le livreur a marqué absent alors que j'étais là.",
+            "website",
+            "scam",
+            set(),
+        ),
+    ],
+)
+def test_english_threats_doxxing_live_videos_put_online_and_contact_not_hostile(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert categories_of(text, where, hint) == categories
