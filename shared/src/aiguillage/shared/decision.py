@@ -6,6 +6,10 @@ from pydantic import BaseModel, ConfigDict
 
 from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
 
+# How a category is named in reasons, as a subject or a signal ("category:hate"). Written once:
+# formatting an enum member for every report costs more than a lookup.
+CATEGORY_NAMES: dict[Category, str] = {category: f"category:{category}" for category in Category}
+
 
 class Reason(BaseModel):
     """Why one finding was made: readable by an analyst, quotable in the reporter's notice.

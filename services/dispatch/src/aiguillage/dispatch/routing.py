@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from aiguillage.dispatch.zones import CommuneIndex, Zone
-from aiguillage.shared.decision import Findings, Reason, Routing, TriageDecision
+from aiguillage.shared.decision import CATEGORY_NAMES, Findings, Reason, Routing, TriageDecision
 from aiguillage.shared.report import Victim
 from aiguillage.shared.vocabulary import Category, Destination, Scope
 
@@ -37,7 +37,6 @@ PRIVATE_SCOPES = frozenset({Scope.PRIVATE, Scope.MIXED})
 _ORDER = {destination: index for index, destination in enumerate(Destination)}
 # Written once: formatting them for every report costs more than the rest of a rule.
 _SUBJECTS = {destination: f"destination:{destination}" for destination in Destination}
-_CATEGORY_SIGNALS = {category: f"category:{category}" for category in Category}
 _SCOPE_SIGNALS = {scope: f"scope:{scope}" for scope in Scope}
 _ANALYST_RULES = {
     scope: f"scope {scope} and a category PHAROS analysts handle (a queue each)" for scope in Scope
@@ -52,7 +51,7 @@ def _reason(subject: str, rule: str, signals: tuple[str, ...] = ()) -> Reason:
 
 
 def _names(categories: set[Category]) -> tuple[str, ...]:
-    return tuple([_CATEGORY_SIGNALS[c] for c in sorted(categories)])
+    return tuple([CATEGORY_NAMES[c] for c in sorted(categories)])
 
 
 def _law_enforcement(

@@ -91,11 +91,7 @@ def assess(report: Report) -> Findings:
     school, school_reason = decide_school_context(evidence, report.victim)
     # The ticked box alone, where a sport or a song set the description's violent words aside
     # ("on va les massacrer, on leur met 5-0"): those words are no danger to anyone's life.
-    ticked_only = (
-        frozenset(c for c, finding in found.items() if finding.score == 0)
-        if evidence.has("figurative_context")
-        else frozenset()
-    )
+    ticked_only = _ticked_alone(found) if evidence.has("figurative_context") else frozenset()
     imminent, imminent_reason = decide_imminent(evidence, categories, ticked_only)
     priority, priority_reasons = decide_priority(
         categories,
@@ -145,11 +141,7 @@ def _add_harassment(
     # The ticked box counts alone only where the description shows no offence: a scam or spam
     # ticked for a fake account that defames someone does not hide the harassment the
     # description shows. (A ticked child abuse still does: repeated contact is then grooming.)
-    ticked = {
-        c
-        for c, finding in found.items()
-        if finding.score == 0 and c in (Category.SCAM, Category.SPAM)
-    }
+    ticked = _ticked_alone(found) & {Category.SCAM, Category.SPAM}
     # Insulting words said again and again are hostile, even each below an insult's threshold.
     harassment = detect_harassment(
         evidence, (categories - ticked) | ({Category.INSULT_DEFAMATION} if some_insult else set())
@@ -166,3 +158,8 @@ def _add_harassment(
             categories.add(Category.INSULT_DEFAMATION)
             found[Category.INSULT_DEFAMATION] = insult
     return harassment
+
+
+def _ticked_alone(found: dict[Category, Finding]) -> frozenset[Category]:
+    """The categories that only the ticked box gave (`ticked_box_alone`: a score of 0)."""
+    return frozenset(category for category, finding in found.items() if finding.score == 0)

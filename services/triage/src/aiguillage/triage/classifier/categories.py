@@ -11,15 +11,13 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from aiguillage.shared.decision import Reason
+from aiguillage.shared.decision import CATEGORY_NAMES, Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.matching import Evidence, Match
 from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
-# Written once: formatting it for every category scored costs more than a lookup.
-_SUBJECTS = {category: f"category:{category}" for category in Category}
 _FORM = (GLOBAL_INNOCENT,)
 # A description that names a work about offences (a film or its trailer, a song's lyrics, an
 # article, a history lesson), a game or an open joke, lawful criticism (a review, satire, a refund
@@ -86,7 +84,7 @@ def score_category(
 ) -> Finding:
     """The category's score from `rules`, those of its rules whose groups all have a match
     (`Vocabulary.applicable_rules`)."""
-    subject = _SUBJECTS[spec.category]
+    subject = CATEGORY_NAMES[spec.category]
     hidden = _hidden_by(spec.innocent)
     score = 0.0
     reasons: list[Reason] = []
@@ -129,7 +127,7 @@ def ticked_box_alone(
     if evidence.has("denial", hidden_by=(GLOBAL_INNOCENT, "denial_hedged")):
         return None
     because = reason(
-        subject=f"category:{hint}",
+        subject=CATEGORY_NAMES[hint],
         rule="the description names no offence the vocabularies know, nor an innocent use of "
         "one: the box the reporter ticked is the only evidence (for an analyst to check)",
         signals=(f"field:category_hint={hint}",),
@@ -147,7 +145,7 @@ def apply_labelling_rules(
         if category in found:
             del found[category]
             notes.append(
-                reason(subject=f"category:{category}", rule=rule, signals=("rule:labelling",))
+                reason(subject=CATEGORY_NAMES[category], rule=rule, signals=("rule:labelling",))
             )
 
     if Category.HATE in found:

@@ -15,7 +15,7 @@ harcèlement!" is spam), nor to terrorist propaganda sent again and again or an 
 (terrorism), unless the reporter names harassment.
 """
 
-from aiguillage.shared.decision import Reason
+from aiguillage.shared.decision import CATEGORY_NAMES, Reason
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier.categories import GLOBAL_INNOCENT
 from aiguillage.triage.classifier.matching import Evidence
@@ -24,7 +24,7 @@ from aiguillage.triage.classifier.reasons import reason
 HOSTILE_CATEGORIES = frozenset(
     {Category.THREATS_VIOLENCE, Category.HATE, Category.INSULT_DEFAMATION}
 )
-SUBJECT = f"category:{Category.CYBERHARASSMENT}"
+SUBJECT = CATEGORY_NAMES[Category.CYBERHARASSMENT]
 # Offences for which a fake account is the means, not the target's harassment.
 _ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
 
@@ -80,9 +80,9 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
 
     def hostile_signals() -> list[str]:
         if not hostile_cache:
-            hostile = sorted(str(c) for c in categories & HOSTILE_CATEGORIES)
+            hostile = sorted(categories & HOSTILE_CATEGORIES)
             hostile_cache.append(
-                [f"category:{c}" for c in hostile]
+                [CATEGORY_NAMES[c] for c in hostile]
                 + sig("hostile_acts")
                 + evidence.signals("incite_self_harm", hidden_by=hidden, limit=1)
             )

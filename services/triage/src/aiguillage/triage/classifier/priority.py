@@ -1,7 +1,7 @@
 """Priority (§5): the highest rule that applies wins; a trusted flagger raises it one level, never
 above P1 unless there is imminent danger."""
 
-from aiguillage.shared.decision import Reason
+from aiguillage.shared.decision import CATEGORY_NAMES, Reason
 from aiguillage.shared.vocabulary import Category, Priority
 from aiguillage.triage.classifier.reasons import reason
 
@@ -18,8 +18,6 @@ P2_CATEGORIES = frozenset(
     }
 )
 _ORDER = (Priority.P0, Priority.P1, Priority.P2, Priority.P3)
-# Written once: formatting an enum member costs more than a lookup.
-_SIGNALS = {category: f"category:{category}" for category in Category}
 
 
 def decide_priority(
@@ -32,15 +30,15 @@ def decide_priority(
             )
         ]
     if categories & P1_CATEGORIES or victim_minor:
-        signals = [_SIGNALS[c] for c in sorted(categories & P1_CATEGORIES)] + (
+        signals = [CATEGORY_NAMES[c] for c in sorted(categories & P1_CATEGORIES)] + (
             ["victim_minor=true"] if victim_minor else []
         )
         base, rule = Priority.P1, "P1: terrorism, child sexual abuse, threats or a minor victim"
     elif categories & P2_CATEGORIES:
-        signals = [_SIGNALS[c] for c in sorted(categories & P2_CATEGORIES)]
+        signals = [CATEGORY_NAMES[c] for c in sorted(categories & P2_CATEGORIES)]
         base, rule = Priority.P2, "P2: hate, harassment, endangerment, trafficking or incitement"
     else:
-        signals = [_SIGNALS[c] for c in sorted(categories)] or ["no category"]
+        signals = [CATEGORY_NAMES[c] for c in sorted(categories)] or ["no category"]
         base, rule = Priority.P3, "P3: scam, insult, spam or no category"
     reasons = [reason(subject="priority", rule=rule, signals=tuple(signals))]
     if trusted_flagger:
