@@ -32,6 +32,7 @@ NOT_SILENT = (
     "consumer_dispute",
     "hunting_context",
     "threat_fiction",
+    "prevention_content",
 )
 
 

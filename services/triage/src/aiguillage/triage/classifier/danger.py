@@ -13,8 +13,8 @@ danger to life: the reporter says it is under way, in words no list of threats c
 
 Not imminent: a beating announced ("on va te défoncer à la récré demain": violence, no threat to
 life), the victims' own place with no time ("on va brûler votre mosquée"), a danger the reporter
-says is over ("il est hors de danger"), and times that are when a message came ("reçu ce matin à
-7h", "le live d'hier soir").
+says is over ("il est hors de danger") or undated ("il n'a jamais donné de date"), and times
+that are when a message came ("reçu ce matin à 7h", "le live d'hier soir").
 """
 
 from collections.abc import Sequence
@@ -116,6 +116,14 @@ def decide_imminent(
             subject="imminent_danger",
             rule="a threat to life, but the reporter says the danger is over",
             signals=((life or scheduled)[0].signal, over[0].signal),
+        )
+    # "Il n'a jamais donné de date": the reporter has read the threat for its time and found none.
+    undated = evidence.find("no_date", hidden_by=(GLOBAL_INNOCENT,))
+    if undated:
+        return False, reason(
+            subject="imminent_danger",
+            rule="a threat to life, but the reporter says it gives no date",
+            signals=((life or scheduled)[0].signal, undated[0].signal),
         )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))

@@ -27,6 +27,7 @@ HOSTILE_CATEGORIES = frozenset(
 SUBJECT = CATEGORY_NAMES[Category.CYBERHARASSMENT]
 # Offences for which a fake account is the means, not the target's harassment.
 _ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
+_THREATS = CATEGORY_NAMES[Category.THREATS_VIOLENCE]
 
 
 def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason | None:
@@ -128,11 +129,14 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     if single:
         return None
     unwanted = sig("unwanted_contact")
+    # Several people around a single threat are its audience or its relays ("tout le monde
+    # partage", "300 personnes regardent"), and a threat alone is the threat's category: without
+    # repetition, a crowd makes harassment only with insults, hate, mockery or unwanted contact,
+    # or when its members join in ("plusieurs élèves en rajoutent").
+    crowd_hostile = unwanted or sig("piling_on") or [s for s in hostile_signals() if s != _THREATS]
     if (
-        (repeated or crowd)
-        and (hostile_signals() or unwanted)
-        and evidence.has("personal_target", hidden_by=hidden)
-    ):
+        (repeated and (hostile_signals() or unwanted)) or (crowd and crowd_hostile)
+    ) and evidence.has("personal_target", hidden_by=hidden):
         kind = "repeated" if repeated else "coordinated (several authors)"
         return reason(
             subject=SUBJECT,

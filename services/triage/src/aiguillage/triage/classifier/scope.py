@@ -21,11 +21,11 @@ _FIELDS = {where: f"field:where_seen={where}" for where in WhereSeen}
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
     hidden = (GLOBAL_INNOCENT,)
     # An invitation to order in DM, in public content, is not a private part; nor is a phone that
-    # is no longer answered.
-    invitation = (GLOBAL_INNOCENT, "private_invitation", "unreachable")
+    # is no longer answered, nor a Snapchat story.
+    invitation = (GLOBAL_INNOCENT, "private_invitation", "unreachable", "public_snapchat")
     # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
-    # ("he'll post them on Reddit unless…") is not yet a public post.
-    restricted = (GLOBAL_INNOCENT, "restricted_audience", "threatened_dissemination")
+    # ("he'll post them on Reddit unless…") is not yet a public post; nor is where two people met.
+    restricted = (GLOBAL_INNOCENT, "restricted_audience", "threatened_dissemination", "met_online")
     known: dict[str, list[str]] = {}
 
     def sig(group: str) -> list[str]:
@@ -41,6 +41,10 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 hiding = hidden
             found = known[group] = evidence.signals(group, hidden_by=hiding, limit=2)
         return found
+
+    def blackmail() -> list[str]:
+        # An extortion ("sinon j'envoie la vidéo à tes contacts") is written to its victim.
+        return sig("extortion") or sig("image_blackmail")
 
     def pub_strong() -> list[str]:
         # Posting is public on its own, except on a private channel where it needs a public
@@ -66,6 +70,13 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 rule="the description names only private channels and no public posting; "
                 "it wins over the form's field",
                 signals=(field, *sig("private_strong")),
+            )
+        if blackmail() and not (pub_strong() or sig("public_profile")):
+            return Scope.PRIVATE, reason(
+                subject="scope",
+                rule="a blackmail is made in private messages and nothing was published yet; "
+                "it wins over the form's field",
+                signals=(field, *blackmail()),
             )
         if sig("private_strong"):
             return Scope.MIXED, reason(
@@ -116,11 +127,11 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
             rule="the description names a public channel",
             signals=(field, *public[:2]),
         )
-    if private:
+    if private or blackmail():
         return Scope.PRIVATE, reason(
             subject="scope",
-            rule="the description names a private channel",
-            signals=(field, *private[:2]),
+            rule="the description names a private channel, or a blackmail written to its victim",
+            signals=(field, *(private or blackmail())[:2]),
         )
     return Scope.UNKNOWN, reason(
         subject="scope", rule="nothing says where the content was seen", signals=(field,)
