@@ -51,38 +51,54 @@ DOMAIN_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in DOM
 # pairs/: sets written two by two by other people from the policy alone; one of each pair read,
 # the other never (pairs/README.md). Thresholds: destinations accuracy reached, rounded down.
 PAIRS = {
-    "read/t.jsonl": 0.99,
+    "read/t.jsonl": 1.0,
     "read/v.jsonl": 0.98,
     "read/x.jsonl": 0.97,
-    "read/ta.jsonl": 0.87,
+    "read/ta.jsonl": 0.88,
     "read/hc.jsonl": 0.95,
     "read/sa.jsonl": 0.98,
-    "read/ma.jsonl": 0.93,
+    "read/ma.jsonl": 0.95,
     "read/va.jsonl": 0.95,
     "read/ea.jsonl": 0.93,
     "read/ga.jsonl": 0.93,
-    "read/da.jsonl": 0.88,
-    "read/pa.jsonl": 0.9,
-    "read/ra.jsonl": 0.86,
-    "read/ka.jsonl": 0.87,
+    "read/da.jsonl": 0.9,
+    "read/pa.jsonl": 0.91,
+    "read/ra.jsonl": 0.88,
+    "read/ka.jsonl": 0.88,
     "read/na.jsonl": 0.92,
     "read/oa.jsonl": 0.86,
-    "unread/u.jsonl": 0.88,
-    "unread/w.jsonl": 0.75,
+    "read/ia.jsonl": 0.91,
+    "read/jb.jsonl": 0.91,
+    "read/la.jsonl": 0.96,
+    "read/cb.jsonl": 0.92,
+    "read/fa.jsonl": 0.83,
+    "read/qa.jsonl": 0.82,
+    "read/za.jsonl": 0.83,
+    "read/wa.jsonl": 0.85,
+    "unread/u.jsonl": 0.92,
+    "unread/w.jsonl": 0.78,
     "unread/y.jsonl": 0.74,
-    "unread/tb.jsonl": 0.86,
-    "unread/hd.jsonl": 0.8,
+    "unread/tb.jsonl": 0.87,
+    "unread/hd.jsonl": 0.81,
     "unread/sb.jsonl": 0.85,
     "unread/mb.jsonl": 0.85,
     "unread/vb.jsonl": 0.76,
-    "unread/eb.jsonl": 0.77,
+    "unread/eb.jsonl": 0.78,
     "unread/gb.jsonl": 0.81,
     "unread/db.jsonl": 0.78,
     "unread/pb.jsonl": 0.8,
-    "unread/rb.jsonl": 0.71,
-    "unread/kb.jsonl": 0.75,
-    "unread/nb.jsonl": 0.77,
-    "unread/ob.jsonl": 0.8,
+    "unread/rb.jsonl": 0.77,
+    "unread/kb.jsonl": 0.76,
+    "unread/nb.jsonl": 0.78,
+    "unread/ob.jsonl": 0.85,
+    "unread/ib.jsonl": 0.8,
+    "unread/ja.jsonl": 0.87,
+    "unread/lb.jsonl": 0.83,
+    "unread/ca.jsonl": 0.83,
+    "unread/fb.jsonl": 0.81,
+    "unread/qb.jsonl": 0.76,
+    "unread/zb.jsonl": 0.72,
+    "unread/wb.jsonl": 0.87,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -2940,3 +2956,288 @@ def test_english_threats_doxxing_live_videos_put_online_and_contact_not_hostile(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert categories_of(text, where, hint) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # An attack announced with its day: terrorism and a threat, whether the place is named
+        # before or after ("ça va exploser", "on la fait sauter"), or a massacre "2.0" promised.
+        (
+            "« dimanche à la gare de Lille ça va sauter, inch'Allah » posté par un compte anonyme",
+            "public_post",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Reçu par mail : « votre mosquée on la fait sauter vendredi ».",
+            "email",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "A user says next week's concert will be a Bataclan 2.0 and shows his rifle.",
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        # The first one met, the victim's family, the passive in English, petrol for a camp.
+        (
+            "Il a écrit sous le match : « je poignarde le premier arbitre que je croise ».",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Un inconnu écrit à mon fils que s'il parle, il tuera sa mère.",
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Someone commented that our head teacher is getting shot on Monday.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "« ce soir on va chez les gitans du terrain vague avec des jerricans d'essence »",
+            "public_post",
+            None,
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        # Meeting again as the condition of a threat ("s'il me recroise").
+        (
+            "Mon voisin a dit devant tout le monde que s'il me recroise il me bute.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A violent video held up as an example; another beating promised.
+        (
+            "Vidéo d'un chauffeur de bus tabassé, légende : faites pareil à tous les contrôleurs.",
+            "video",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # Goods burnt in a riot, a contest of burnt cars, windows to smash: incitement, not a
+        # threat to anyone's life.
+        (
+            "Un compte appelle : « demain soir on crame les voitures, sortez les mortiers »",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Sur une page, ils font un classement des voitures cramées par cité pour le 31.",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # A refund obtained by lying, taught; a recruitment for a deal spot.
+        (
+            (
+                "Vidéo qui montre comment se faire rembourser ses commandes en prétendant qu'elles "
+                "sont arrivées vides."
+            ),
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Story : on recrute des guetteurs pour le point de la cité, 100 par jour.",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES, Category.ILLICIT_TRAFFICKING},
+        ),
+        # A drug ad's emoji menu.
+        (
+            "Je reçois des SMS « 🍁❄️ dispo, livraison discrète sur Lyon » je connais pas le numéro",
+            "sms",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        # Self-harm demanded of a child, day after day: harassment and danger.
+        (
+            (
+                "Un garçon écrit tous les jours à ma fille de 13 ans qu'elle doit se scarifier "
+                "pour lui prouver son amour."
+            ),
+            "private_message",
+            None,
+            {Category.ENDANGERMENT, Category.CYBERHARASSMENT},
+        ),
+        # A fake shop by its marks; a fake police summons accusing of child abuse.
+        (
+            (
+                "Le site vend des vélos électriques à -60 %, paiement par virement uniquement, et "
+                "le site a disparu depuis."
+            ),
+            "website",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Un courriel de la police m'accuse de détention de pédopornographie et me demande "
+                "de payer une amende."
+            ),
+            "email",
+            None,
+            {Category.SCAM},
+        ),
+        # Eating less as a contest, in English.
+        (
+            "On this server the girls share tips on restricting food and post who eats the least.",
+            "public_group",
+            None,
+            {Category.ENDANGERMENT},
+        ),
+    ],
+)
+def test_attacks_with_a_day_riots_deal_spots_emoji_menus_and_fake_shops(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert categories_of(text, where, hint) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        # Praise in violent slang; a triumph promised at a meeting; hyperbole about whoever comes
+        # next; drill clips; a game character; prevention content; a strike; harm reduction; a
+        # parcel lost by the carrier; "nobody insults him".
+        ("Cette chanteuse a tué le game avec son album, une tuerie ce son.", "public_post", None),
+        (
+            "Demain on va faire un carnage à la présentation client 💪",
+            "public_post",
+            "threats_violence",
+        ),
+        ("Je vais tuer le prochain qui me demande mon code wifi 😤", "public_post", None),
+        (
+            "Un clip de rap où ils brandissent des armes, ça passe en boucle à la radio.",
+            "video",
+            None,
+        ),
+        (
+            "Il a écrit qu'il allait se suicider ce soir, il parlait de son perso dans le jeu.",
+            "public_group",
+            "endangerment",
+        ),
+        (
+            (
+                "Une page de prévention parle du suicide des jeunes avec le numéro 3114. Retirez "
+                "ce contenu sur le suicide."
+            ),
+            "public_post",
+            "endangerment",
+        ),
+        (
+            "Un syndicat appelle à la grève générale et à manifester devant la mairie jeudi.",
+            "public_post",
+            "incitement_offences",
+        ),
+        (
+            "Une association explique comment consommer à moindres risques la MDMA en festival.",
+            "public_post",
+            "incitement_offences",
+        ),
+        (
+            "Le colis a été perdu par le transporteur et le service client ne répond plus.",
+            "website",
+            "scam",
+        ),
+        ("Ils l'ont tous bloqué, personne l'insulte mais il est tout seul.", "private_group", None),
+    ],
+)
+def test_slang_praise_drill_clips_prevention_strikes_and_lost_parcels_are_nothing(
+    text: str, where: str, hint: str | None
+) -> None:
+    assert categories_of(text, where, hint) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "imminent"),
+    [
+        # A day and a place named, or "in 2 days": imminent; a date the reporter says was never
+        # given, "maintenant" as the turn of a story, a beating: not.
+        ("Un compte annonce un attentat au défilé ce samedi.", "public_post", True),
+        (
+            "He posted that the mosque will be a Christchurch 2.0, the attack is in 2 days.",
+            "public_group",
+            True,
+        ),
+        ("Il m'écrit à 3h du matin qu'il va me tuer, il n'a jamais donné de date.", "sms", False),
+        ("Au début il m'insultait, maintenant il dit qu'il va me buter.", "sms", False),
+        (
+            "Dans les commentaires ils disent qu'elle va se faire frapper demain.",
+            "public_comment",
+            False,
+        ),
+    ],
+)
+def test_days_announced_undated_threats_and_now_as_a_turn(
+    text: str, where: str, imminent: bool
+) -> None:
+    assert classify(report(text, where_seen=where)).imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # A blackmail is written to its victim; a class's group chat is private; a Snapchat story
+        # is public; where two people met is no content; a streamer's chat is public.
+        (
+            (
+                "Mon frère de 16 ans a envoyé une vidéo intime, on lui demande 300 € sinon elle "
+                "part à tous ses amis."
+            ),
+            "public_post",
+            Scope.PRIVATE,
+        ),
+        (
+            "Il a posté la menace en story publique puis dans le groupe de la classe.",
+            "public_post",
+            Scope.MIXED,
+        ),
+        (
+            "Il met son menu de beuh en story snap, tout le monde voit.",
+            "private_message",
+            Scope.PUBLIC,
+        ),
+        (
+            "Un homme rencontré sur TikTok écrit à ma fille des messages sexuels.",
+            "private_message",
+            Scope.PRIVATE,
+        ),
+        (
+            "They spammed insults in my Twitch chat during my stream, then in my DMs.",
+            "video",
+            Scope.MIXED,
+        ),
+        (
+            "Elle a lu ses conversations Snapchat privées avec un recruteur.",
+            "public_post",
+            Scope.PRIVATE,
+        ),
+    ],
+)
+def test_blackmails_class_chats_stories_and_streams_in_scope(
+    text: str, where: str, scope: Scope
+) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+def test_a_threat_relayed_by_a_crowd_is_not_harassment_but_a_crowd_joining_in_is() -> None:
+    relayed = (
+        "Un élève a posté qu'il va poignarder mon fils demain, tout le monde rigole et partage."
+    )
+    joining = "Un élève écrit à mon fils qu'il va le planter, plusieurs élèves en rajoutent."
+    assert Category.CYBERHARASSMENT not in categories_of(relayed, "public_post")
+    assert Category.CYBERHARASSMENT in categories_of(joining, "private_group")
+
+
+def test_weak_evidence_and_the_ticked_box_weigh_no_less_than_the_box_alone() -> None:
+    silent = categories_of("Regardez ce site.", "website", "scam")
+    weak = categories_of("Ce site me demande mes coordonnées bancaires.", "website", "scam")
+    assert silent == weak == {Category.SCAM}

@@ -56,8 +56,13 @@ def assess(report: Report) -> Findings:
             found[spec.category] = finding
         elif finding.score > 0:
             partial[spec.category] = finding
-    if not found and not partial:
+    if not found and set(partial) <= {report.category_hint}:
+        # The ticked box with weaker evidence of the same offence weighs no less than the box
+        # alone in a silent description.
         alone = ticked_box_alone(evidence, vocabulary.categories, report.category_hint)
+        weaker = partial.pop(alone.category, None) if alone is not None else None
+        if alone is not None and weaker is not None:
+            alone = alone._replace(reasons=weaker.reasons + alone.reasons)
         if alone is not None and alone.category is Category.INSULT_DEFAMATION:
             # An insult the description does not show is no case for the complaint desk on its
             # own (a neighbour's joke, a blocked account, a club called rubbish); it still is the

@@ -33,6 +33,7 @@ NOT_SILENT = (
     "hunting_context",
     "threat_fiction",
     "prevention_content",
+    "harm_reduction",
 )
 
 

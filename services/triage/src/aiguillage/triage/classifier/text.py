@@ -17,7 +17,7 @@ MAX_KEPT_SPELLINGS = 100_000
 # Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
 _LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
 # Laughing faces read as the "mdr" that reporters type: a threat said laughing is a joke
-# (threats_violence.toml, threat_banter).
+# (threats_violence.toml, threat_banter); a drug ad's emoji as words its vocabulary reads.
 _SYMBOLS = (
     ("€", " euros "),
     ("%", " pourcent "),
@@ -25,6 +25,14 @@ _SYMBOLS = (
     ("&", " et "),
     ("😂", " mdr "),
     ("🤣", " mdr "),
+    # The emoji menu of a drug ad ("arrivage 🍫❄️🍁, livraison 7j/7"): read by
+    # illicit_trafficking.toml with a sale, and nowhere else.
+    ("🍫", " emojichoco "),
+    ("❄", " emojineige "),
+    ("🍁", " emojifeuille "),
+    ("🌿", " emojiherbe "),
+    ("💊", " emojipilule "),
+    ("🍄", " emojichampi "),
 )
 # Amounts: "1,99e", "12.50 eur", "30eur", "500e" are a number of euros, not a sentence end or a
 # school year.
