@@ -55,13 +55,13 @@ PAIRS = {
     "read/v.jsonl": 0.98,
     "read/x.jsonl": 0.97,
     "read/ta.jsonl": 0.88,
-    "read/hc.jsonl": 0.95,
+    "read/hc.jsonl": 0.96,
     "read/sa.jsonl": 0.98,
     "read/ma.jsonl": 0.95,
     "read/va.jsonl": 0.95,
     "read/ea.jsonl": 0.93,
     "read/ga.jsonl": 0.93,
-    "read/da.jsonl": 0.9,
+    "read/da.jsonl": 0.91,
     "read/pa.jsonl": 0.91,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.88,
@@ -70,23 +70,23 @@ PAIRS = {
     "read/ia.jsonl": 0.91,
     "read/jb.jsonl": 0.91,
     "read/la.jsonl": 0.96,
-    "read/cb.jsonl": 0.92,
-    "read/fa.jsonl": 0.83,
-    "read/qa.jsonl": 0.82,
-    "read/za.jsonl": 0.83,
-    "read/wa.jsonl": 0.85,
+    "read/cb.jsonl": 0.93,
+    "read/fa.jsonl": 0.97,
+    "read/qa.jsonl": 0.95,
+    "read/za.jsonl": 0.93,
+    "read/wa.jsonl": 0.97,
     "unread/u.jsonl": 0.92,
-    "unread/w.jsonl": 0.78,
-    "unread/y.jsonl": 0.74,
+    "unread/w.jsonl": 0.82,
+    "unread/y.jsonl": 0.75,
     "unread/tb.jsonl": 0.87,
-    "unread/hd.jsonl": 0.81,
-    "unread/sb.jsonl": 0.85,
-    "unread/mb.jsonl": 0.85,
-    "unread/vb.jsonl": 0.76,
-    "unread/eb.jsonl": 0.78,
+    "unread/hd.jsonl": 0.82,
+    "unread/sb.jsonl": 0.88,
+    "unread/mb.jsonl": 0.86,
+    "unread/vb.jsonl": 0.78,
+    "unread/eb.jsonl": 0.8,
     "unread/gb.jsonl": 0.81,
-    "unread/db.jsonl": 0.78,
-    "unread/pb.jsonl": 0.8,
+    "unread/db.jsonl": 0.8,
+    "unread/pb.jsonl": 0.81,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.76,
     "unread/nb.jsonl": 0.78,
@@ -96,9 +96,9 @@ PAIRS = {
     "unread/lb.jsonl": 0.83,
     "unread/ca.jsonl": 0.83,
     "unread/fb.jsonl": 0.81,
-    "unread/qb.jsonl": 0.76,
+    "unread/qb.jsonl": 0.78,
     "unread/zb.jsonl": 0.72,
-    "unread/wb.jsonl": 0.87,
+    "unread/wb.jsonl": 0.88,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -3241,3 +3241,135 @@ def test_weak_evidence_and_the_ticked_box_weigh_no_less_than_the_box_alone() -> 
     silent = categories_of("Regardez ce site.", "website", "scam")
     weak = categories_of("Ce site me demande mes coordonnées bancaires.", "website", "scam")
     assert silent == weak == {Category.SCAM}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A blackmail of a minor with a picture the victim sent herself: abuse, no harassment.
+        (
+            (
+                "Ma nièce de 15 ans a envoyé une photo d'elle nue à un faux profil, maintenant on "
+                "exige 150 € sinon tout part à son collège."
+            ),
+            "public_post",
+            "scam",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # A damaged delivery and a refused return; a fake profile asking friends for money.
+        (
+            "Commande reçue avec l'écran fêlé, le vendeur refuse le retour, c'est une arnaque.",
+            "website",
+            "scam",
+            set(),
+        ),
+        (
+            (
+                "Un faux profil de moi demande à mes amis de lui envoyer de l'argent, je serais "
+                "bloquée à l'étranger."
+            ),
+            "public_post",
+            None,
+            {Category.SCAM},
+        ),
+        # Papers, leaked files and loans offered; a choking-by-aerosol challenge.
+        (
+            "This website is selling French passports and driving licences, shipping worldwide.",
+            "website",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            (
+                "On me propose d'acheter des fichiers de 200 000 particuliers, fresh from a recent "
+                "leak."
+            ),
+            "email",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "Sous les posts du groupe, des comptes proposent des prêts entre particuliers à 2%.",
+            "public_comment",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            "Des ados relaient un #chromingchallenge où on inhale des bombes de déodorant.",
+            "public_post",
+            None,
+            {Category.ENDANGERMENT},
+        ),
+        # Women told to obey and a slap prescribed; a "surprise" announced to avenge brothers.
+        (
+            (
+                "Sur cette page, une femme doit obéir à son mari, et une bonne claque la remet à "
+                "sa place."
+            ),
+            "public_post",
+            None,
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Une vidéo annonce une surprise à la gare vendredi pour venger les frères.",
+            "public_post",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        # Someone else's verdict that it is a threat; "morte de honte".
+        (
+            (
+                "Ma mère croit que c'est une menace de mort mais il a juste écrit que son boss va "
+                "le tuer."
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Ma fille de 14 ans reçoit « demain t'es morte de honte » sous ses photos.",
+            "public_comment",
+            "threats_violence",
+            set(),
+        ),
+    ],
+)
+def test_blackmail_pictures_refused_returns_papers_loans_sexism_and_verdicts(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert categories_of(text, where, hint) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "imminent"),
+    [
+        # A weapon said to be ready with a day; "not now" said of a distress; the day someone
+        # wrote it.
+        (
+            "Il a écrit qu'il réglera ça avec son ex ce week-end, le fusil est prêt.",
+            "public_post",
+            True,
+        ),
+        (
+            (
+                "Mon amie m'écrit qu'elle a envie de mourir, elle ne parle pas de passer à l'acte "
+                "maintenant."
+            ),
+            "sms",
+            False,
+        ),
+        ("Il a écrit lundi après la réunion qu'il me tuerait un jour.", "sms", False),
+    ],
+)
+def test_weapons_ready_not_now_and_the_day_it_was_written(
+    text: str, where: str, imminent: bool
+) -> None:
+    assert classify(report(text, where_seen=where)).imminent_danger is imminent
+
+
+def test_an_account_set_to_private_since_is_no_private_part() -> None:
+    text = (
+        "Des dizaines de comptes me traitent de sale pd sous ma photo, j'ai dû passer mon "
+        "compte en privé."
+    )
+    assert classify(report(text, where_seen="public_comment")).scope is Scope.PUBLIC

@@ -36,7 +36,8 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     def sig(group: str) -> list[str]:
         return evidence.signals(group, hidden_by=hidden, limit=2)
 
-    doxxing = sig("doxxing")
+    # A card or account number given is no phone number published.
+    doxxing = evidence.signals("doxxing", hidden_by=(GLOBAL_INNOCENT, "account_number"), limit=2)
     if not doxxing and evidence.has("home_address", hidden_by=hidden):
         published = {m.sentence for m in evidence.find("dissemination", hidden_by=hidden)}
         doxxing = [
@@ -57,15 +58,22 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         intimate += [m for m in nudity if m.sentence in pictures]
     # Shared pictures of someone in particular ("mes nudes", "des photos d'elle nue"), not
     # sexual images traded in general (that is child_sexual_abuse or nothing).
+    pictures_shared = False  # pictures of the person, and a sharing somewhere in the report
     if intimate and evidence.has("personal_target", hidden_by=hidden):
-        spread = evidence.find(
-            "dissemination", hidden_by=(GLOBAL_INNOCENT, "threatened_dissemination")
-        )
         # Shared in the pictures' sentence or, where nobody demands anything for them, the next
         # one ("Ils ont fabriqué des fausses photos nues d'elle. Ils les ont postées…": the
         # pronoun carries the pictures over). A blackmailer's next sentence is his threat to
-        # send them ("sinon tout part à tes contacts"), not a sharing.
-        reach = 0 if evidence.has("extortion") or evidence.has("image_blackmail") else 1
+        # send them ("sinon tout part à tes contacts"), not a sharing, and the victim's own
+        # sending to him ("il a envoyé une photo de lui nu") is none either.
+        blackmail = evidence.has("extortion") or evidence.has("image_blackmail")
+        not_shared = (
+            ("threatened_dissemination", "self_sent")
+            if blackmail
+            else ("threatened_dissemination",)
+        )
+        spread = evidence.find("dissemination", hidden_by=(GLOBAL_INNOCENT, *not_shared))
+        pictures_shared = bool(spread)
+        reach = 0 if blackmail else 1
         spread_near = [
             s for s in spread if any(0 <= s.sentence - i.sentence <= reach for i in intimate)
         ]
@@ -93,14 +101,14 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         "targeting_account", hidden_by=(GLOBAL_INNOCENT, "own_account"), limit=2
     )
     # An account that impersonates someone to ask their friends for money, or a fake profile
-    # that blackmails a child, with no hostility, is the scam's or the abuser's tool, not a
-    # harassment of its owner; one that publishes intimate pictures (a blackmailer's revenge)
-    # is. (Tested only for a report with such an account: most have none.)
+    # that blackmails a child with pictures it holds, with no hostility, is the scam's or the
+    # abuser's tool, not a harassment of its owner; one that publishes them (a blackmailer's
+    # revenge) is. (Tested only for a report with such an account: most have none.)
     if account and (
         hostile_signals()
         or (
             evidence.has("personal_target", hidden_by=hidden)
-            and (not categories & _ACCOUNT_AS_TOOL or bool(intimate))
+            and (not categories & _ACCOUNT_AS_TOOL or pictures_shared)
         )
     ):
         return reason(

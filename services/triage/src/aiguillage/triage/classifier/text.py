@@ -33,6 +33,10 @@ _SYMBOLS = (
     ("🌿", " emojiherbe "),
     ("💊", " emojipilule "),
     ("🍄", " emojichampi "),
+    # The football of a supporter's post ("samedi on va les massacrer ⚽"): sport, in
+    # common.toml's figurative_context (after a comma, which no negation crosses: "aucune
+    # pitié ⚽" does not deny the sport).
+    ("⚽", " , emojifoot "),
 )
 # Amounts: "1,99e", "12.50 eur", "30eur", "500e" are a number of euros, not a sentence end or a
 # school year.
