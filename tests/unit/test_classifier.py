@@ -54,27 +54,31 @@ PAIRS = {
     "read/t.jsonl": 1.0,
     "read/v.jsonl": 0.98,
     "read/x.jsonl": 0.97,
-    "read/ta.jsonl": 0.88,
+    "read/ta.jsonl": 0.9,
     "read/hc.jsonl": 0.96,
     "read/sa.jsonl": 0.98,
     "read/ma.jsonl": 0.95,
     "read/va.jsonl": 0.95,
     "read/ea.jsonl": 0.93,
-    "read/ga.jsonl": 0.93,
+    "read/ga.jsonl": 0.95,
     "read/da.jsonl": 0.91,
-    "read/pa.jsonl": 0.91,
+    "read/pa.jsonl": 0.92,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.88,
     "read/na.jsonl": 0.92,
     "read/oa.jsonl": 0.86,
     "read/ia.jsonl": 0.91,
-    "read/jb.jsonl": 0.91,
-    "read/la.jsonl": 0.96,
-    "read/cb.jsonl": 0.93,
+    "read/jb.jsonl": 0.92,
+    "read/la.jsonl": 0.97,
+    "read/cb.jsonl": 0.95,
     "read/fa.jsonl": 0.97,
     "read/qa.jsonl": 0.95,
     "read/za.jsonl": 0.93,
     "read/wa.jsonl": 0.97,
+    "read/ba.jsonl": 0.93,
+    "read/xa.jsonl": 0.96,
+    "read/ya.jsonl": 0.96,
+    "read/ha.jsonl": 0.93,
     "unread/u.jsonl": 0.92,
     "unread/w.jsonl": 0.82,
     "unread/y.jsonl": 0.75,
@@ -82,23 +86,27 @@ PAIRS = {
     "unread/hd.jsonl": 0.82,
     "unread/sb.jsonl": 0.88,
     "unread/mb.jsonl": 0.86,
-    "unread/vb.jsonl": 0.78,
+    "unread/vb.jsonl": 0.8,
     "unread/eb.jsonl": 0.8,
-    "unread/gb.jsonl": 0.81,
+    "unread/gb.jsonl": 0.82,
     "unread/db.jsonl": 0.8,
-    "unread/pb.jsonl": 0.81,
+    "unread/pb.jsonl": 0.82,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.76,
-    "unread/nb.jsonl": 0.78,
-    "unread/ob.jsonl": 0.85,
-    "unread/ib.jsonl": 0.8,
+    "unread/nb.jsonl": 0.8,
+    "unread/ob.jsonl": 0.83,
+    "unread/ib.jsonl": 0.81,
     "unread/ja.jsonl": 0.87,
-    "unread/lb.jsonl": 0.83,
-    "unread/ca.jsonl": 0.83,
+    "unread/lb.jsonl": 0.85,
+    "unread/ca.jsonl": 0.86,
     "unread/fb.jsonl": 0.81,
     "unread/qb.jsonl": 0.78,
     "unread/zb.jsonl": 0.72,
     "unread/wb.jsonl": 0.88,
+    "unread/bb.jsonl": 0.88,
+    "unread/xb.jsonl": 0.88,
+    "unread/yb.jsonl": 0.82,
+    "unread/hb.jsonl": 0.83,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -3373,3 +3381,131 @@ def test_an_account_set_to_private_since_is_no_private_part() -> None:
         "compte en privé."
     )
     assert classify(report(text, where_seen="public_comment")).scope is Scope.PUBLIC
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # At the door with a gun in the car, "c'est fini pour toi"; a place "sera rouge"; an
+        # attack repeated "comme à Berlin"; gas wished on a group; a gun brought to school from
+        # a gaming server.
+        (
+            (
+                "Elle m'écrit : « je suis devant ta porte, j'ai le fusil dans la voiture, cette "
+                "fois c'est fini pour toi »."
+            ),
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Message du canal : « samedi la place sera rouge, les frères sont prêts ».",
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Un gars a écrit qu'il allait faire comme à Berlin au marché de Noël de Lille.",
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Un abonné a écrit « qu'on les gaze tous » sous l'article sur le camp de migrants.",
+            "public_comment",
+            "insult_defamation",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "A player in our gaming server says he will bring his dad's gun to school tomorrow.",
+            "public_group",
+            "threats_violence",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # Women sent to the kitchen; a shop closed to gay and trans people.
+        (
+            "Sous la photo : « les femmes c'est fait pour la cuisine, ferme-la ».",
+            "public_comment",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "Sur sa vitrine il a mis « ici pas de travelos ni de pédés ».",
+            "public_post",
+            None,
+            {Category.HATE},
+        ),
+        # A crypto "giveaway"; a fake profile in the reporter's name asking friends for money.
+        (
+            (
+                "Des faux comptes commentent : envoyez 0,5 ETH à cette adresse et recevez 1 ETH en "
+                "retour."
+            ),
+            "public_comment",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Quelqu'un a créé un faux profil Instagram à mon nom et demande de l'argent à mes "
+                "amies."
+            ),
+            "public_post",
+            None,
+            {Category.SCAM},
+        ),
+        # Not threats: a final won "t'es mort 😂", a charger guarded, slugs massacred; not
+        # abuse: school party photos not blurred; not trafficking: a scooter stolen; not hate:
+        # a minister's policy.
+        (
+            "Mon frère poste « on est en finale ce soir, t'es mort 😂 » sur le mur de son pote.",
+            "public_post",
+            None,
+            set(),
+        ),
+        (
+            "Ma coloc a écrit en story que si quelqu'un touche encore à mon chargeur elle le bute.",
+            "public_post",
+            None,
+            set(),
+        ),
+        (
+            "Mon voisin écrit qu'il va massacrer les limaces du potager ce week-end.",
+            "public_group",
+            None,
+            set(),
+        ),
+        (
+            "L'école a publié les photos de la kermesse sans flouter les visages des enfants.",
+            "public_post",
+            "child_sexual_abuse",
+            set(),
+        ),
+        (
+            "On m'a volé mon scooter hier devant chez moi, je sais pas à qui m'adresser.",
+            "unknown",
+            "illicit_trafficking",
+            set(),
+        ),
+        (
+            "Un ministre a dit hier à la télé qu'il faut baisser les aides, c'est honteux.",
+            "video",
+            "hate",
+            set(),
+        ),
+    ],
+)
+def test_doors_red_squares_gas_kitchens_giveaways_and_finals(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert categories_of(text, where, hint) == categories
+
+
+def test_an_attack_announced_at_a_named_place_is_imminent() -> None:
+    decision = classify(
+        report(
+            "Un gars a écrit qu'il allait faire comme à Berlin au marché de Noël.",
+            where_seen="public_group",
+        )
+    )
+    assert decision.imminent_danger is True

@@ -68,6 +68,9 @@ PLACE_GROUPS = {
     Category.THREATS_VIOLENCE: ("attack_on_place", "place_attack"),
     Category.TERRORISM: ("attack_on_place",),
 }
+# Attacks announced (not a threat to one person), imminent with a public place named in the
+# same sentence.
+ANNOUNCED_ATTACK_GROUPS = frozenset({"terror_emulate", "attack_announce"})
 MAX_SENTENCE_DISTANCE = 1
 
 
@@ -100,6 +103,16 @@ def decide_imminent(
                     rule="an attack announced against a named place (§3.3: a time or a place)",
                     signals=(placed[0].signal,),
                 )
+    # An attack announced by emulation or in words, with a public place named beside it.
+    announced = [m for m in life if m.group in ANNOUNCED_ATTACK_GROUPS]
+    places = evidence.find("named_public_place", hidden_by=(GLOBAL_INNOCENT,))
+    at_place = _near(announced, places, 0)
+    if at_place is not None:
+        return True, reason(
+            subject="imminent_danger",
+            rule="an attack announced against a named place (§3.3: a time or a place)",
+            signals=(at_place[0].signal, at_place[1].signal),
+        )
     scheduled: list[Match] = []
     for category, groups in SCHEDULED_GROUPS.items():
         if category in categories and category not in ticked_only:
@@ -148,10 +161,12 @@ def decide_imminent(
     )
 
 
-def _near(cues: Sequence[Match], times: Sequence[Match]) -> tuple[Match, Match] | None:
-    """The first cue with a time in its sentence or close to it, and that time."""
+def _near(
+    cues: Sequence[Match], times: Sequence[Match], distance: int = MAX_SENTENCE_DISTANCE
+) -> tuple[Match, Match] | None:
+    """The first cue with a time (or a place) in its sentence or close to it, and that time."""
     for cue in cues:
         for when in times:
-            if abs(cue.sentence - when.sentence) <= MAX_SENTENCE_DISTANCE:
+            if abs(cue.sentence - when.sentence) <= distance:
                 return cue, when
     return None

@@ -25,6 +25,8 @@ _SYMBOLS = (
     ("&", " et "),
     ("😂", " mdr "),
     ("🤣", " mdr "),
+    ("😅", " mdr "),  # laughing at oneself
+    ("💀", " mdr "),  # "dead" of laughing
     # The emoji menu of a drug ad ("arrivage 🍫❄️🍁, livraison 7j/7"): read by
     # illicit_trafficking.toml with a sale, and nowhere else.
     ("🍫", " emojichoco "),
