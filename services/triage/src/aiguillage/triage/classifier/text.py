@@ -35,6 +35,11 @@ _SYMBOLS = (
     ("🌿", " emojiherbe "),
     ("💊", " emojipilule "),
     ("🍄", " emojichampi "),
+    # The monkey and the banana thrown at a black player: hate.toml reads them.
+    ("🐒", " emojisinge "),
+    ("🐵", " emojisinge "),
+    ("🦍", " emojisinge "),
+    ("🍌", " emojibanane "),
     # The football of a supporter's post ("samedi on va les massacrer ⚽"): sport, in
     # common.toml's figurative_context (after a comma, which no negation crosses: "aucune
     # pitié ⚽" does not deny the sport).
