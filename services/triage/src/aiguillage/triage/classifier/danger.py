@@ -72,6 +72,13 @@ PLACE_GROUPS = {
 # same sentence.
 ANNOUNCED_ATTACK_GROUPS = frozenset({"terror_emulate", "attack_announce"})
 MAX_SENTENCE_DISTANCE = 1
+# What the reporter says that sets a threat to life aside as not imminent: "il est hors de
+# danger", "elle va mieux" (whatever was announced is behind us); "il n'a jamais donné de date"
+# (the reporter has read the threat for its time and found none).
+SET_ASIDE = (
+    ("danger_over", "a threat to life, but the reporter says the danger is over"),
+    ("no_date", "a threat to life, but the reporter says it gives no date"),
+)
 
 
 def decide_imminent(
@@ -122,22 +129,14 @@ def decide_imminent(
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
-    # "Il est hors de danger", "elle va mieux": whatever was announced is behind us.
-    over = evidence.find("danger_over", hidden_by=(GLOBAL_INNOCENT,))
-    if over:
-        return False, reason(
-            subject="imminent_danger",
-            rule="a threat to life, but the reporter says the danger is over",
-            signals=((life or scheduled)[0].signal, over[0].signal),
-        )
-    # "Il n'a jamais donné de date": the reporter has read the threat for its time and found none.
-    undated = evidence.find("no_date", hidden_by=(GLOBAL_INNOCENT,))
-    if undated:
-        return False, reason(
-            subject="imminent_danger",
-            rule="a threat to life, but the reporter says it gives no date",
-            signals=((life or scheduled)[0].signal, undated[0].signal),
-        )
+    for group, rule in SET_ASIDE:
+        said = evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
+        if said:
+            return False, reason(
+                subject="imminent_danger",
+                rule=rule,
+                signals=((life or scheduled)[0].signal, said[0].signal),
+            )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))
     dated = _near(scheduled, dates)
