@@ -112,8 +112,11 @@ def decide_imminent(
                 )
     # An attack announced by emulation or in words, with a public place named beside it.
     announced = [m for m in life if m.group in ANNOUNCED_ATTACK_GROUPS]
-    places = evidence.find("named_public_place", hidden_by=(GLOBAL_INNOCENT,))
-    at_place = _near(announced, places, 0)
+    at_place = (
+        _near(announced, evidence.find("named_public_place", hidden_by=(GLOBAL_INNOCENT,)), 0)
+        if announced
+        else None
+    )
     if at_place is not None:
         return True, reason(
             subject="imminent_danger",

@@ -141,9 +141,12 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     # partage", "300 personnes regardent"), and a threat alone is the threat's category: without
     # repetition, a crowd makes harassment only with insults, hate, mockery or unwanted contact,
     # or when its members join in ("plusieurs élèves en rajoutent").
-    crowd_hostile = unwanted or sig("piling_on") or [s for s in hostile_signals() if s != _THREATS]
     if (
-        (repeated and (hostile_signals() or unwanted)) or (crowd and crowd_hostile)
+        (repeated and (hostile_signals() or unwanted))
+        or (
+            crowd
+            and (unwanted or sig("piling_on") or any(s != _THREATS for s in hostile_signals()))
+        )
     ) and evidence.has("personal_target", hidden_by=hidden):
         kind = "repeated" if repeated else "coordinated (several authors)"
         return reason(

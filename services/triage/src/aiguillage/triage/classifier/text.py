@@ -16,13 +16,12 @@ MAX_KEPT_SPELLINGS = 100_000
 
 # Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
 _LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
-# Laughing faces read as the "mdr" that reporters type: a threat said laughing is a joke
+_ASCII_SYMBOLS = (("%", " pourcent "), ("$", " dollars "), ("&", " et "))
+# The others, looked for only in a text that is not ASCII after accent stripping (most reports
+# are). Laughing faces read as the "mdr" that reporters type: a threat said laughing is a joke
 # (threats_violence.toml, threat_banter); a drug ad's emoji as words its vocabulary reads.
 _SYMBOLS = (
     ("€", " euros "),
-    ("%", " pourcent "),
-    ("$", " dollars "),
-    ("&", " et "),
     ("😂", " mdr "),
     ("🤣", " mdr "),
     ("😅", " mdr "),  # laughing at oneself
@@ -150,8 +149,11 @@ def normalise(
     them all in one pass.
     """
     text = strip_accents(text)
-    for symbol, word in _SYMBOLS:
+    for symbol, word in _ASCII_SYMBOLS:
         text = text.replace(symbol, word)
+    if not text.isascii():
+        for symbol, word in _SYMBOLS:
+            text = text.replace(symbol, word)
     if _DECIMAL_AMOUNT.search(text):
         text = _AMOUNT.sub(_amount, text)
     text = _INNER_DOT.sub(" ", text)
