@@ -8,7 +8,8 @@ single insult is an insult. The report shows harassment when one of these holds:
 - an account or group created to target someone, with hostility or a named target;
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
-- the reporter names it ("harcèlement"), unless they say it happened once.
+- the reporter names it ("harcèlement") with one of the above, or of someone with nothing else
+  said ("harcèlement ma fille 14 ans"), unless they say it happened once.
 The last two do not apply to grooming (a groomer who writes every night is child_sexual_abuse,
 §3.1), to advertising repeated with no hostility ("50 commentaires de pub par jour, c'est du
 harcèlement!" is spam), nor to terrorist propaganda sent again and again or an attack announced
@@ -28,6 +29,8 @@ SUBJECT = CATEGORY_NAMES[Category.CYBERHARASSMENT]
 # Offences for which a fake account is the means, not the target's harassment.
 _ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
 _THREATS = CATEGORY_NAMES[Category.THREATS_VIOLENCE]
+# A description this short that names harassment says nothing else (harassment.py, `said_alone`).
+SAID_ALONE_MAX_WORDS = 12
 
 
 def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason | None:
@@ -155,7 +158,15 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
             "(art. 222-33-2-2 Code pénal)",
             signals=tuple(repeated[:1] + crowd[:1] + hostile_signals()[:2] + unwanted[:1]),
         )
-    if named and (hostile_signals() or unwanted or repeated or crowd):
+    # Named in a few words and nothing else ("harcèlement ma fille 14 ans"): the reporter's word
+    # is all there is, and it names a harassment of someone. (A longer description that names
+    # no hostility, repetition or crowd tells of something else: a news story, a question.)
+    said_alone = (
+        not categories
+        and evidence.word_count <= SAID_ALONE_MAX_WORDS
+        and evidence.has("personal_target", hidden_by=hidden)
+    )
+    if named and (hostile_signals() or unwanted or repeated or crowd or said_alone):
         return reason(
             subject=SUBJECT,
             rule="the reporter describes harassment",

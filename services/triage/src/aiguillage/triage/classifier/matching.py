@@ -78,6 +78,11 @@ class Evidence:
         self.present = frozenset(spans)
         self._sentence_starts = _sentence_starts(text)
 
+    @property
+    def word_count(self) -> int:
+        """How many words the description has, once normalised."""
+        return len(self._words)
+
     def _scan(self, text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
         """Each group's spans, leftmost first and without overlaps, in one pass over the words
         (see starts.py for what is done at each word)."""

@@ -22,10 +22,24 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
     hidden = (GLOBAL_INNOCENT,)
     # An invitation to order in DM, in public content, is not a private part; nor is a phone that
     # is no longer answered, nor a Snapchat story.
-    invitation = (GLOBAL_INNOCENT, "private_invitation", "unreachable", "public_snapchat")
+    # A screenshot names the channel it was taken from, not where it is seen ("une capture de
+    # mes SMS" posted in a public group; "des captures de mes stories" in a private one).
+    invitation = (
+        GLOBAL_INNOCENT,
+        "private_invitation",
+        "unreachable",
+        "public_snapchat",
+        "screenshot",
+    )
     # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
     # ("he'll post them on Reddit unless…") is not yet a public post; nor is where two people met.
-    restricted = (GLOBAL_INNOCENT, "restricted_audience", "threatened_dissemination", "met_online")
+    restricted = (
+        GLOBAL_INNOCENT,
+        "restricted_audience",
+        "threatened_dissemination",
+        "met_online",
+        "screenshot",
+    )
     known: dict[str, list[str]] = {}
 
     def sig(group: str) -> list[str]:

@@ -26,6 +26,7 @@ _SYMBOLS = (
     ("🤣", " mdr "),
     ("😅", " mdr "),  # laughing at oneself
     ("💀", " mdr "),  # "dead" of laughing
+    ("🙄", " pfff "),  # eyes rolled: exasperation, as the "pfff" that reporters type
     # The emoji menu of a drug ad ("arrivage 🍫❄️🍁, livraison 7j/7"): read by
     # illicit_trafficking.toml with a sale, and nowhere else.
     ("🍫", " emojichoco "),
