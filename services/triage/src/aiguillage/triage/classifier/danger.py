@@ -97,8 +97,15 @@ def decide_imminent(
             if f"innocent_{category}" in evidence.vocabulary.groups
             else (GLOBAL_INNOCENT, "beating_only")
         )
+        # An attack announced is no beating, whatever its verb ("frapper les mécréants").
+        announced_hidden = tuple(h for h in hidden if h != "beating_only")
         for group in groups:
-            life.extend(evidence.find(group, hidden_by=hidden))
+            life.extend(
+                evidence.find(
+                    group,
+                    hidden_by=announced_hidden if group in ANNOUNCED_ATTACK_GROUPS else hidden,
+                )
+            )
     for category, groups in PLACE_GROUPS.items():
         if category not in categories or category in ticked_only:
             continue

@@ -103,7 +103,8 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         )
 
     if where_seen in PRIVATE_CHANNELS:
-        public = pub_strong()
+        # "Tout se passe en DM" keeps it private, whatever public place is also named.
+        public = [] if sig("private_only") else pub_strong()
         if public and (sig("private_strong") or sig("private_weak")):
             return Scope.MIXED, reason(
                 subject="scope",
