@@ -99,6 +99,10 @@ PAIRS = {
     "read/bi.jsonl": 0.9,
     "read/bk.jsonl": 0.96,
     "read/bm.jsonl": 0.97,
+    "read/bo.jsonl": 0.78,
+    "read/bq.jsonl": 0.87,
+    "read/bs.jsonl": 0.86,
+    "read/bu.jsonl": 0.85,
     "unread/u.jsonl": 0.92,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -113,7 +117,7 @@ PAIRS = {
     "unread/pb.jsonl": 0.83,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.76,
-    "unread/nb.jsonl": 0.81,
+    "unread/nb.jsonl": 0.82,
     "unread/ob.jsonl": 0.85,
     "unread/ib.jsonl": 0.83,
     "unread/ja.jsonl": 0.88,
@@ -147,6 +151,10 @@ PAIRS = {
     "unread/bj.jsonl": 0.85,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.81,
+    "unread/bp.jsonl": 0.78,
+    "unread/br.jsonl": 0.87,
+    "unread/bt.jsonl": 0.8,
+    "unread/bv.jsonl": 0.77,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 

@@ -3,8 +3,8 @@
 Harassment is a pattern of conduct aimed at a person, not a word: "harcelée de pubs" is spam and a
 single insult is an insult. The report shows harassment when one of these holds:
 - doxxing (someone's address or phone published; a home address described in a sentence that
-  publishes it), or intimate images of a person shared without consent (nudity words count when a
-  photo or video is named in the same sentence);
+  publishes it, or just after one), or intimate images of a person shared without consent
+  (nudity words count when a photo or video is named in the same sentence);
 - an account or group created to target someone, with hostility or a named target;
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
@@ -46,7 +46,9 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
         doxxing = [
             m.signal
             for m in evidence.find("home_address", hidden_by=hidden)
-            if m.sentence in published
+            # Published in its sentence, or in the one before ("Il a posté une capture… Avec
+            # mon nom et mon adresse.").
+            if m.sentence in published or m.sentence - 1 in published
         ]
     if doxxing:
         return reason(
