@@ -60,12 +60,12 @@ PAIRS = {
     "read/ma.jsonl": 0.95,
     "read/va.jsonl": 0.95,
     "read/ea.jsonl": 0.93,
-    "read/ga.jsonl": 0.95,
+    "read/ga.jsonl": 0.96,
     "read/da.jsonl": 0.92,
     "read/pa.jsonl": 0.95,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.88,
-    "read/na.jsonl": 0.93,
+    "read/na.jsonl": 0.95,
     "read/oa.jsonl": 0.87,
     "read/ia.jsonl": 0.92,
     "read/jb.jsonl": 0.92,
@@ -92,17 +92,17 @@ PAIRS = {
     "read/am.jsonl": 0.98,
     "read/ap.jsonl": 0.95,
     "read/as.jsonl": 0.95,
-    "read/av.jsonl": 0.93,
+    "read/av.jsonl": 0.95,
     "read/bc.jsonl": 0.97,
     "read/be.jsonl": 1.0,
     "read/bg.jsonl": 0.91,
     "read/bi.jsonl": 0.9,
     "read/bk.jsonl": 0.96,
     "read/bm.jsonl": 0.97,
-    "read/bo.jsonl": 0.78,
+    "read/bo.jsonl": 0.82,
     "read/bq.jsonl": 0.87,
     "read/bs.jsonl": 0.86,
-    "read/bu.jsonl": 0.85,
+    "read/bu.jsonl": 0.86,
     "unread/u.jsonl": 0.92,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -117,12 +117,12 @@ PAIRS = {
     "unread/pb.jsonl": 0.83,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.76,
-    "unread/nb.jsonl": 0.82,
+    "unread/nb.jsonl": 0.85,
     "unread/ob.jsonl": 0.85,
-    "unread/ib.jsonl": 0.83,
+    "unread/ib.jsonl": 0.85,
     "unread/ja.jsonl": 0.88,
     "unread/lb.jsonl": 0.87,
-    "unread/ca.jsonl": 0.88,
+    "unread/ca.jsonl": 0.9,
     "unread/fb.jsonl": 0.85,
     "unread/qb.jsonl": 0.81,
     "unread/zb.jsonl": 0.78,
@@ -131,7 +131,7 @@ PAIRS = {
     "unread/xb.jsonl": 0.88,
     "unread/yb.jsonl": 0.82,
     "unread/hb.jsonl": 0.87,
-    "unread/ub.jsonl": 0.85,
+    "unread/ub.jsonl": 0.86,
     "unread/ed.jsonl": 0.88,
     "unread/id.jsonl": 0.83,
     "unread/od.jsonl": 0.88,
@@ -151,7 +151,7 @@ PAIRS = {
     "unread/bj.jsonl": 0.85,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.81,
-    "unread/bp.jsonl": 0.78,
+    "unread/bp.jsonl": 0.8,
     "unread/br.jsonl": 0.87,
     "unread/bt.jsonl": 0.8,
     "unread/bv.jsonl": 0.77,
@@ -4141,3 +4141,56 @@ def test_threatened_sites_all_in_dm_tagged_colleagues_and_codes_asked(
     text: str, where: str, scope: Scope
 ) -> None:
     assert run(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # The offence's name asked about: the content decides, both ways.
+        (
+            (
+                "Ma voisine m'écrit à chaque fois que mon bébé pleure, jamais grossière. C'est du "
+                "harcèlement ?"
+            ),
+            "sms",
+            None,
+            set(),
+        ),
+        (
+            "Il m'envoie 50 messages par jour et me traite de pute. C'est du harcèlement ?",
+            "sms",
+            None,
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Mon propriétaire m'écrit toutes les semaines pour le loyer. C'est du "
+                "harcèlement et des menaces non ?"
+            ),
+            "email",
+            "threats_violence",
+            set(),
+        ),
+        # "Personne insulte personne", "pas de gros mots": nothing the box can stand on alone.
+        (
+            "On se dispute souvent sur le groupe du boulot, mais personne insulte personne.",
+            "private_group",
+            "insult_defamation",
+            set(),
+        ),
+        (
+            (
+                "Le voisin poste encore sur le groupe du village que mon chien aboie, pas de "
+                "gros mots."
+            ),
+            "public_group",
+            "insult_defamation",
+            set(),
+        ),
+    ],
+)
+def test_questions_about_the_offence_and_words_denied(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories

@@ -56,6 +56,10 @@ _DECIMAL_AMOUNT = re.compile(
 # the look-behind after it, so that the engine can skip quickly to the candidate characters.)
 _INNER_DOT = re.compile(r"[./@](?<=\w[./@])(?=\w)")
 _SENTENCE_END = re.compile(r"[.!?;\n\r…]+")
+# A question mark becomes a word the vocabularies can read, before the sentence ends there: "c'est
+# du harcèlement ?" asks what the reporter does not know, "c'est du harcèlement" says it.
+_QUESTION = re.compile(r"\?[?!]*")
+QUESTION_MARK = "qmark"
 # Every character but a-z, 0-9, "#" and "," becomes a space (the words are split on runs of them),
 # by one table over the bytes: ten times faster than a pattern, and `str.translate` is slow on
 # non-ASCII text. Encoding turns each non-ASCII character left after accent stripping (« » …
@@ -158,6 +162,8 @@ def normalise(
     if _DECIMAL_AMOUNT.search(text):
         text = _AMOUNT.sub(_amount, text)
     text = _INNER_DOT.sub(" ", text)
+    if "?" in text:
+        text = _QUESTION.sub(f" {QUESTION_MARK} ? ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
     text = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii")
