@@ -62,7 +62,7 @@ PAIRS = {
     "read/ea.jsonl": 0.93,
     "read/ga.jsonl": 0.96,
     "read/da.jsonl": 0.92,
-    "read/pa.jsonl": 0.95,
+    "read/pa.jsonl": 0.96,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.88,
     "read/na.jsonl": 0.95,
@@ -101,20 +101,20 @@ PAIRS = {
     "read/bm.jsonl": 0.97,
     "read/bo.jsonl": 0.82,
     "read/bq.jsonl": 0.87,
-    "read/bs.jsonl": 0.86,
-    "read/bu.jsonl": 0.86,
+    "read/bs.jsonl": 0.93,
+    "read/bu.jsonl": 0.95,
     "unread/u.jsonl": 0.92,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
     "unread/tb.jsonl": 0.87,
-    "unread/hd.jsonl": 0.83,
+    "unread/hd.jsonl": 0.85,
     "unread/sb.jsonl": 0.9,
     "unread/mb.jsonl": 0.86,
     "unread/vb.jsonl": 0.8,
     "unread/eb.jsonl": 0.8,
     "unread/gb.jsonl": 0.82,
     "unread/db.jsonl": 0.82,
-    "unread/pb.jsonl": 0.83,
+    "unread/pb.jsonl": 0.85,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.76,
     "unread/nb.jsonl": 0.85,
@@ -153,7 +153,7 @@ PAIRS = {
     "unread/bn.jsonl": 0.81,
     "unread/bp.jsonl": 0.8,
     "unread/br.jsonl": 0.87,
-    "unread/bt.jsonl": 0.8,
+    "unread/bt.jsonl": 0.82,
     "unread/bv.jsonl": 0.77,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
@@ -4194,3 +4194,90 @@ def test_questions_about_the_offence_and_words_denied(
 ) -> None:
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert set(decision.categories) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Others take it for a joke, the reporter does not; blood to flow at a market.
+        (
+            (
+                "Il a commenté « demain 8h je viens avec le fusil et je tire dans la cour ». "
+                "Tout le monde croit que c'est une blague mais pas moi."
+            ),
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Sur X : « samedi au marché de Noël on fera couler le sang des mécréants ».",
+            "public_post",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        # A beating under way, live; a boxing club's gala; a friend's praise in a threat's words.
+        # (Ticked, the gala and the lesson are left to the analysts: the box is then all there is.)
+        (
+            "En direct sur Kick : deux hommes frappent et étranglent un homme.",
+            "video",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Le club de boxe a posté « samedi on va les défoncer au gala ».",
+            "video",
+            None,
+            set(),
+            False,
+        ),
+        (
+            "Son pote a commenté « je vais te tuer t'as mis un retourné de fou 😂 ».",
+            "public_comment",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        # A biology video and adult models: no child abuse, whatever the box says.
+        (
+            (
+                "Une vidéo « SVT 4e » montre des schémas d'organes génitaux, c'est de la "
+                "corruption de mineur !"
+            ),
+            "video",
+            None,
+            set(),
+            False,
+        ),
+        (
+            "Un photographe publie des nus artistiques de modèles adultes.",
+            "public_post",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        # A game's raid on a base; a system blown up at the ballot box.
+        (
+            "Sur le Discord de Rust ils parlent de raid la base à 21h avec du C4.",
+            "public_group",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            "« Faisons sauter ce système pourri dans les urnes en 2027 ! »",
+            "public_post",
+            "terrorism",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_jokes_others_see_lives_under_way_galas_lessons_and_raids(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
