@@ -62,7 +62,7 @@ PAIRS = {
     "read/ea.jsonl": 0.93,
     "read/ga.jsonl": 0.96,
     "read/da.jsonl": 0.92,
-    "read/pa.jsonl": 0.96,
+    "read/pa.jsonl": 0.97,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.88,
     "read/na.jsonl": 0.95,
@@ -95,7 +95,7 @@ PAIRS = {
     "read/av.jsonl": 0.95,
     "read/bc.jsonl": 0.97,
     "read/be.jsonl": 1.0,
-    "read/bg.jsonl": 0.91,
+    "read/bg.jsonl": 0.92,
     "read/bi.jsonl": 0.9,
     "read/bk.jsonl": 0.96,
     "read/bm.jsonl": 0.97,
@@ -103,6 +103,10 @@ PAIRS = {
     "read/bq.jsonl": 0.87,
     "read/bs.jsonl": 0.93,
     "read/bu.jsonl": 0.95,
+    "read/bw.jsonl": 0.95,
+    "read/by.jsonl": 0.87,
+    "read/ce.jsonl": 0.9,
+    "read/cg.jsonl": 0.85,
     "unread/u.jsonl": 0.92,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -123,7 +127,7 @@ PAIRS = {
     "unread/ja.jsonl": 0.88,
     "unread/lb.jsonl": 0.87,
     "unread/ca.jsonl": 0.9,
-    "unread/fb.jsonl": 0.85,
+    "unread/fb.jsonl": 0.86,
     "unread/qb.jsonl": 0.81,
     "unread/zb.jsonl": 0.78,
     "unread/wb.jsonl": 0.9,
@@ -155,6 +159,10 @@ PAIRS = {
     "unread/br.jsonl": 0.87,
     "unread/bt.jsonl": 0.82,
     "unread/bv.jsonl": 0.77,
+    "unread/bx.jsonl": 0.86,
+    "unread/bz.jsonl": 0.87,
+    "unread/cf.jsonl": 0.86,
+    "unread/ch.jsonl": 0.82,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -4281,3 +4289,13 @@ def test_jokes_others_see_lives_under_way_galas_lessons_and_raids(
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert set(decision.categories) == categories
     assert decision.imminent_danger is imminent
+
+
+def test_no_offence_no_victim_so_no_minor_priority() -> None:
+    # A child who came across a dance video is no victim: victim_minor unknown, P3 (§3.3, §5).
+    decision = classify(
+        report("Mon fils de 9 ans regarde des vidéos de danse sur TikTok.", where_seen="video")
+    )
+    assert decision.categories == ()
+    assert decision.victim_minor is None
+    assert decision.priority is Priority.P3

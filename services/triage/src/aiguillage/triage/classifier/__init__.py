@@ -86,6 +86,15 @@ def assess(report: Report) -> Findings:
     categories = set(found)
     harassment = _add_harassment(evidence, categories, found, partial)
 
+    if not categories and victim_minor is not None:
+        # No offence, no victim of one (§3.3: unknown when there is no identifiable victim): the
+        # child who came across a video, the pupil's age told in passing.
+        victim_minor = None
+        minor_reason = reason(
+            subject="victim_minor",
+            rule="no category: no victim of an offence",
+            signals=(minor_reason.rule,),
+        )
     if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
         victim_minor = True
         minor_reason = reason(
