@@ -70,7 +70,7 @@ PAIRS = {
     "read/ia.jsonl": 0.92,
     "read/jb.jsonl": 0.92,
     "read/la.jsonl": 0.97,
-    "read/cb.jsonl": 0.95,
+    "read/cb.jsonl": 0.96,
     "read/fa.jsonl": 0.97,
     "read/qa.jsonl": 0.95,
     "read/za.jsonl": 0.93,
@@ -89,7 +89,7 @@ PAIRS = {
     "read/re.jsonl": 0.97,
     "read/ae.jsonl": 0.98,
     "read/ag.jsonl": 0.93,
-    "read/am.jsonl": 0.98,
+    "read/am.jsonl": 1.0,
     "read/ap.jsonl": 0.95,
     "read/as.jsonl": 0.95,
     "read/av.jsonl": 0.95,
@@ -103,20 +103,20 @@ PAIRS = {
     "read/bq.jsonl": 0.87,
     "read/bs.jsonl": 0.93,
     "read/bu.jsonl": 0.95,
-    "read/bw.jsonl": 0.95,
-    "read/by.jsonl": 0.87,
-    "read/ce.jsonl": 0.9,
-    "read/cg.jsonl": 0.85,
-    "unread/u.jsonl": 0.92,
+    "read/bw.jsonl": 0.96,
+    "read/by.jsonl": 0.93,
+    "read/ce.jsonl": 0.95,
+    "read/cg.jsonl": 0.93,
+    "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
     "unread/tb.jsonl": 0.87,
     "unread/hd.jsonl": 0.85,
     "unread/sb.jsonl": 0.9,
-    "unread/mb.jsonl": 0.86,
+    "unread/mb.jsonl": 0.87,
     "unread/vb.jsonl": 0.8,
     "unread/eb.jsonl": 0.8,
-    "unread/gb.jsonl": 0.82,
+    "unread/gb.jsonl": 0.85,
     "unread/db.jsonl": 0.82,
     "unread/pb.jsonl": 0.85,
     "unread/rb.jsonl": 0.77,
@@ -125,7 +125,7 @@ PAIRS = {
     "unread/ob.jsonl": 0.85,
     "unread/ib.jsonl": 0.85,
     "unread/ja.jsonl": 0.88,
-    "unread/lb.jsonl": 0.87,
+    "unread/lb.jsonl": 0.88,
     "unread/ca.jsonl": 0.9,
     "unread/fb.jsonl": 0.86,
     "unread/qb.jsonl": 0.81,
@@ -143,7 +143,7 @@ PAIRS = {
     "unread/kf.jsonl": 0.88,
     "unread/mf.jsonl": 0.83,
     "unread/rf.jsonl": 0.95,
-    "unread/af.jsonl": 0.83,
+    "unread/af.jsonl": 0.85,
     "unread/ah.jsonl": 0.78,
     "unread/an.jsonl": 0.85,
     "unread/aq.jsonl": 0.83,
@@ -4299,3 +4299,77 @@ def test_no_offence_no_victim_so_no_minor_priority() -> None:
     assert decision.categories == ()
     assert decision.victim_minor is None
     assert decision.priority is Priority.P3
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Officials lined up against a wall; a policeman's name and address with a veiled call.
+        (
+            "Commentaire sur le conseil municipal : « faudrait les aligner contre un mur ».",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "Un compte publie nom, prénom, photo et adresse du policier, avec « vous savez ce "
+                "qu'il vous reste à faire »."
+            ),
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT, Category.THREATS_VIOLENCE},
+        ),
+        # People with Down syndrome denied life; a child asked to film herself in the bath.
+        (
+            "Un streamer dit que les personnes trisomiques devraient même pas naître.",
+            "video",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "Un joueur demande à ma fille de 10 ans de se filmer dans son bain.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # A home-made mortar taught; empty houses spotted for burglaries.
+        (
+            "Tuto YouTube pour fabriquer un mortier d'artifice maison, étape par étape.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # A baker said to touch children; a page created to mock me.
+        (
+            (
+                "Dans le groupe des parents, une mère répète que le boulanger touche les enfants. "
+                "C'est faux."
+            ),
+            "private_group",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Une page « la folle du quartier » a été créée pour se moquer de moi, ils disent "
+                "que je suis folle."
+            ),
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        # An order from a big online shop that has not come: a dispute, not a scam.
+        (
+            "Commande passée chez Cdiscount il y a un mois, jamais livrée, pas de réponse.",
+            "website",
+            "scam",
+            set(),
+        ),
+    ],
+)
+def test_walls_doxxed_officers_lives_denied_baths_mortars_and_rumours(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
