@@ -13,7 +13,8 @@ victim_minor, first rule that answers:
    18), only when someone in particular is targeted ("me", "lui", "ma sœur"): "des vidéos que
    regardent des collégiens" has no identifiable victim;
 6. otherwise unknown (None): no identifiable victim.
-Sexual images of children make it true (applied by the caller once categories are known).
+Sexual images of children make it true, and a report with no category has no victim, so unknown
+(both applied by the caller once categories are known).
 """
 
 import re
