@@ -107,6 +107,10 @@ PAIRS = {
     "read/by.jsonl": 0.93,
     "read/ce.jsonl": 0.95,
     "read/cg.jsonl": 0.93,
+    "read/ci.jsonl": 0.86,
+    "read/ck.jsonl": 0.88,
+    "read/cm.jsonl": 0.8,
+    "read/co.jsonl": 0.86,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -163,6 +167,10 @@ PAIRS = {
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.86,
     "unread/ch.jsonl": 0.82,
+    "unread/cj.jsonl": 0.83,
+    "unread/cl.jsonl": 0.82,
+    "unread/cn.jsonl": 0.9,
+    "unread/cp.jsonl": 0.8,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
