@@ -90,7 +90,7 @@ PAIRS = {
     "read/ae.jsonl": 0.98,
     "read/ag.jsonl": 0.93,
     "read/am.jsonl": 1.0,
-    "read/ap.jsonl": 0.95,
+    "read/ap.jsonl": 0.96,
     "read/as.jsonl": 0.95,
     "read/av.jsonl": 0.95,
     "read/bc.jsonl": 0.97,
@@ -107,10 +107,10 @@ PAIRS = {
     "read/by.jsonl": 0.93,
     "read/ce.jsonl": 0.95,
     "read/cg.jsonl": 0.93,
-    "read/ci.jsonl": 0.86,
-    "read/ck.jsonl": 0.88,
-    "read/cm.jsonl": 0.8,
-    "read/co.jsonl": 0.86,
+    "read/ci.jsonl": 0.91,
+    "read/ck.jsonl": 0.95,
+    "read/cm.jsonl": 0.87,
+    "read/co.jsonl": 0.93,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -144,7 +144,7 @@ PAIRS = {
     "unread/id.jsonl": 0.83,
     "unread/od.jsonl": 0.88,
     "unread/gf.jsonl": 0.91,
-    "unread/kf.jsonl": 0.88,
+    "unread/kf.jsonl": 0.9,
     "unread/mf.jsonl": 0.83,
     "unread/rf.jsonl": 0.95,
     "unread/af.jsonl": 0.85,
@@ -156,7 +156,7 @@ PAIRS = {
     "unread/bd.jsonl": 0.78,
     "unread/bf.jsonl": 0.82,
     "unread/bh.jsonl": 0.76,
-    "unread/bj.jsonl": 0.85,
+    "unread/bj.jsonl": 0.86,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.81,
     "unread/bp.jsonl": 0.8,
@@ -167,7 +167,7 @@ PAIRS = {
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.86,
     "unread/ch.jsonl": 0.82,
-    "unread/cj.jsonl": 0.83,
+    "unread/cj.jsonl": 0.85,
     "unread/cl.jsonl": 0.82,
     "unread/cn.jsonl": 0.9,
     "unread/cp.jsonl": 0.8,
@@ -4381,3 +4381,84 @@ def test_walls_doxxed_officers_lives_denied_baths_mortars_and_rumours(
 ) -> None:
     decision = classify(report(text, where_seen=where, category_hint=hint))
     assert set(decision.categories) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # An age glued to its unit; a boy's nudes then a demand: sextortion of a minor.
+        (
+            "jai 15ans jlui ai envoyé des photos de moi nu, il veut 100 euros sinon il envoie tout",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        # A child asked on camera in underwear; kids in swimsuits with men's comments.
+        (
+            "Un joueur demande à ma fille de 11 ans de se mettre en caméra en culotte.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        # Someone downstairs with a knife, in English; a suicide attack announced for a match.
+        (
+            "My ex texted 'I'm downstairs with the knife, open the door'.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Post: 'Saturday at the stadium I'll blow myself up in the crowd, Allahu akbar'.",
+            "public_post",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        # Out of the window; how many pills to go without pain tonight.
+        (
+            "Mon propriétaire dit qu'il va me faire sortir par la fenêtre si je paie pas.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Sur un forum quelqu'un demande combien de Doliprane pour partir sans douleur ce soir.",
+            "website",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # "Un jour tu sortiras…" has no date; a test "killed"; a yoghurt guarded.
+        (
+            "Il m'écrit « un jour tu sortiras du boulot et je vais te crever ».",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Mon fils a posté « demain je vais tuer ce contrôle de maths ».",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "He tweeted 'going to murder Tom if he eats my yoghurt again'.",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_glued_ages_cameras_doors_blasts_windows_pills_and_yoghurts(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
