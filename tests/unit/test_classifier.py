@@ -184,6 +184,20 @@ def categories_of(text: str, where: str, hint: str | None = None) -> set[Categor
     return set(classify(report(text, where_seen=where, category_hint=hint)).categories)
 
 
+def assert_decided(
+    text: str,
+    where: str,
+    hint: str | None,
+    categories: set[Category],
+    imminent: bool | None = None,
+) -> None:
+    """The categories (and, when given, the imminent danger) decided for a report of `text`."""
+    decision = classify(report(text, where_seen=where, category_hint=hint))
+    assert set(decision.categories) == categories
+    if imminent is not None:
+        assert decision.imminent_danger is imminent
+
+
 def run(rep: Report):  # type: ignore[no-untyped-def]
     return decide(rep, CommuneIndex.load())
 
@@ -3931,9 +3945,7 @@ def test_an_anniversary_is_no_age() -> None:
 def test_hedged_names_veiled_threats_announced_attacks_and_a_word_alone(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-    assert decision.imminent_danger is imminent
+    assert_decided(text, where, hint, categories, imminent)
 
 
 @pytest.mark.parametrize(
@@ -4113,9 +4125,7 @@ def test_screenshots_own_listings_streams_and_open_channels(
 def test_groups_insulted_looks_mocked_means_ready_and_fake_officers(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-    assert decision.imminent_danger is imminent
+    assert_decided(text, where, hint, categories, imminent)
 
 
 @pytest.mark.parametrize(
@@ -4208,8 +4218,7 @@ def test_threatened_sites_all_in_dm_tagged_colleagues_and_codes_asked(
 def test_questions_about_the_offence_and_words_denied(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
+    assert_decided(text, where, hint, categories)
 
 
 @pytest.mark.parametrize(
@@ -4294,9 +4303,7 @@ def test_questions_about_the_offence_and_words_denied(
 def test_jokes_others_see_lives_under_way_galas_lessons_and_raids(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-    assert decision.imminent_danger is imminent
+    assert_decided(text, where, hint, categories, imminent)
 
 
 def test_no_offence_no_victim_so_no_minor_priority() -> None:
@@ -4379,8 +4386,7 @@ def test_no_offence_no_victim_so_no_minor_priority() -> None:
 def test_walls_doxxed_officers_lives_denied_baths_mortars_and_rumours(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
+    assert_decided(text, where, hint, categories)
 
 
 @pytest.mark.parametrize(
@@ -4459,6 +4465,4 @@ def test_walls_doxxed_officers_lives_denied_baths_mortars_and_rumours(
 def test_glued_ages_cameras_doors_blasts_windows_pills_and_yoghurts(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-    assert decision.imminent_danger is imminent
+    assert_decided(text, where, hint, categories, imminent)

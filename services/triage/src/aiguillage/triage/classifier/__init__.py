@@ -93,7 +93,7 @@ def assess(report: Report) -> Findings:
         minor_reason = reason(
             subject="victim_minor",
             rule="no category: no victim of an offence",
-            signals=(minor_reason.rule,),
+            signals=("categories=none",),
         )
     if Category.CHILD_SEXUAL_ABUSE in categories and victim_minor is not True:
         victim_minor = True

@@ -29,7 +29,7 @@ SUBJECT = CATEGORY_NAMES[Category.CYBERHARASSMENT]
 # Offences for which a fake account is the means, not the target's harassment.
 _ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
 _THREATS = CATEGORY_NAMES[Category.THREATS_VIOLENCE]
-# A description this short that names harassment says nothing else (harassment.py, `said_alone`).
+# A description this short that names harassment says nothing else (`said_alone`, below).
 SAID_ALONE_MAX_WORDS = 12
 
 
