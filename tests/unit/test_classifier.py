@@ -53,18 +53,18 @@ DOMAIN_PATHS = tuple(Path(__file__).parents[1] / "corpus" / name for name in DOM
 PAIRS = {
     "read/t.jsonl": 1.0,
     "read/v.jsonl": 0.98,
-    "read/x.jsonl": 0.97,
+    "read/x.jsonl": 0.98,
     "read/ta.jsonl": 0.91,
     "read/hc.jsonl": 0.96,
     "read/sa.jsonl": 0.98,
     "read/ma.jsonl": 0.95,
-    "read/va.jsonl": 0.95,
+    "read/va.jsonl": 0.96,
     "read/ea.jsonl": 0.93,
     "read/ga.jsonl": 0.96,
     "read/da.jsonl": 0.92,
     "read/pa.jsonl": 0.97,
     "read/ra.jsonl": 0.88,
-    "read/ka.jsonl": 0.88,
+    "read/ka.jsonl": 0.91,
     "read/na.jsonl": 0.95,
     "read/oa.jsonl": 0.87,
     "read/ia.jsonl": 0.92,
@@ -86,7 +86,7 @@ PAIRS = {
     "read/ge.jsonl": 0.96,
     "read/ke.jsonl": 0.88,
     "read/me.jsonl": 0.96,
-    "read/re.jsonl": 0.97,
+    "read/re.jsonl": 0.98,
     "read/ae.jsonl": 0.98,
     "read/ag.jsonl": 0.93,
     "read/am.jsonl": 1.0,
@@ -110,14 +110,14 @@ PAIRS = {
     "read/ci.jsonl": 0.91,
     "read/ck.jsonl": 0.95,
     "read/cm.jsonl": 0.87,
-    "read/co.jsonl": 0.93,
+    "read/co.jsonl": 0.95,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
     "unread/tb.jsonl": 0.87,
     "unread/hd.jsonl": 0.85,
     "unread/sb.jsonl": 0.9,
-    "unread/mb.jsonl": 0.87,
+    "unread/mb.jsonl": 0.88,
     "unread/vb.jsonl": 0.8,
     "unread/eb.jsonl": 0.8,
     "unread/gb.jsonl": 0.85,
@@ -154,12 +154,12 @@ PAIRS = {
     "unread/at.jsonl": 0.73,
     "unread/aw.jsonl": 0.8,
     "unread/bd.jsonl": 0.78,
-    "unread/bf.jsonl": 0.82,
+    "unread/bf.jsonl": 0.83,
     "unread/bh.jsonl": 0.76,
     "unread/bj.jsonl": 0.86,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.81,
-    "unread/bp.jsonl": 0.8,
+    "unread/bp.jsonl": 0.81,
     "unread/br.jsonl": 0.87,
     "unread/bt.jsonl": 0.82,
     "unread/bv.jsonl": 0.77,
@@ -4466,3 +4466,31 @@ def test_glued_ages_cameras_doors_blasts_windows_pills_and_yoghurts(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Someone else's label for the post is no threat: the post decides.
+        (
+            (
+                "Mon fils a écrit « je vais tuer le game cette année », un prof l'a convoqué pour "
+                "menace."
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        # A suicide-prevention day; a reporter who says a joke trivialises suicide.
+        (
+            "Post de la mairie pour la journée de prévention du suicide, avec une photo de pont.",
+            "public_post",
+            "endangerment",
+            set(),
+        ),
+    ],
+)
+def test_labels_given_by_others_and_prevention_days(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
