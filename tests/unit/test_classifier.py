@@ -2973,9 +2973,7 @@ def test_channels_said_in_words_disputes_gun_shops_pretexts_and_own_places(
 def test_pets_accusations_countdowns_families_and_prevention(
     text: str, where: str, hint: str, categories: set[Category], imminent: bool
 ) -> None:
-    decision = classify(report(text, where_seen=where, category_hint=hint))
-    assert set(decision.categories) == categories
-    assert decision.imminent_danger is imminent
+    assert_decided(text, where, hint, categories, imminent)
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ PLACE_GROUPS = {
 # same sentence.
 ANNOUNCED_ATTACK_GROUPS = frozenset({"terror_emulate", "attack_announce"})
 MAX_SENTENCE_DISTANCE = 1
+_AT_PLACE = "an attack announced against a named place (§3.3: a time or a place)"
 # What the reporter says that sets a threat to life aside as not imminent: "il est hors de
 # danger", "elle va mieux" (whatever was announced is behind us); "il n'a jamais donné de date"
 # (the reporter has read the threat for its time and found none).
@@ -114,7 +115,7 @@ def decide_imminent(
             if placed:
                 return True, reason(
                     subject="imminent_danger",
-                    rule="an attack announced against a named place (§3.3: a time or a place)",
+                    rule=_AT_PLACE,
                     signals=(placed[0].signal,),
                 )
     # An attack announced by emulation or in words, with a public place named beside it.
@@ -127,7 +128,7 @@ def decide_imminent(
     if at_place is not None:
         return True, reason(
             subject="imminent_danger",
-            rule="an attack announced against a named place (§3.3: a time or a place)",
+            rule=_AT_PLACE,
             signals=(at_place[0].signal, at_place[1].signal),
         )
     scheduled: list[Match] = []
