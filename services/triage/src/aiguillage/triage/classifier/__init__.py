@@ -21,8 +21,12 @@ from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.priority import decide_priority
 from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.scope import decide_scope
-from aiguillage.triage.classifier.victim import decide_school_context, decide_victim_minor
-from aiguillage.triage.classifier.vocab import load_vocabulary
+from aiguillage.triage.classifier.victim import (
+    decide_school_context,
+    decide_victim_minor,
+    reporter_is_adult,
+)
+from aiguillage.triage.classifier.vocab import Vocabulary, load_vocabulary
 
 __all__ = ["assess", "classify", "warm_up"]
 
@@ -59,7 +63,7 @@ def assess(report: Report) -> Findings:
     if not found and set(partial) <= {report.category_hint}:
         # The ticked box with weaker evidence of the same offence weighs no less than the box
         # alone in a silent description.
-        alone = ticked_box_alone(evidence, vocabulary.categories, report.category_hint)
+        alone = _box_alone(evidence, vocabulary, report.category_hint)
         weaker = partial.pop(alone.category, None) if alone is not None else None
         if alone is not None and weaker is not None:
             alone = alone._replace(reasons=weaker.reasons + alone.reasons)
@@ -177,3 +181,12 @@ def _add_harassment(
 def _ticked_alone(found: dict[Category, Finding]) -> frozenset[Category]:
     """The categories that only the ticked box gave (`ticked_box_alone`: a score of 0)."""
     return frozenset(category for category, finding in found.items() if finding.score == 0)
+
+
+def _box_alone(evidence: Evidence, vocabulary: Vocabulary, hint: Category | None) -> Finding | None:
+    """`ticked_box_alone`, but for a child sexual abuse box that a reporter who gives their own
+    adult age contradicts ("j'ai 22 ans": the abuse of children is about children)."""
+    alone = ticked_box_alone(evidence, vocabulary.categories, hint)
+    if alone is not None and alone.category is Category.CHILD_SEXUAL_ABUSE:
+        return None if reporter_is_adult(evidence) else alone
+    return alone

@@ -136,6 +136,9 @@ class Evidence:
             if role is NegationRole.CLAUSE_END:
                 return False
             if role is NegationRole.NEGATOR:
+                if words[index + 1] in self.vocabulary.new_verbs and words[index] not in _NE:
+                    # "un type que je connais pas a mis « baleine »": "pas" ends its own verb.
+                    return False
                 # "si je ne paie pas 500 euros", "if you do not pay": a condition, not a denial.
                 return self.vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
             if role is NegationRole.COORDINATOR:
@@ -203,6 +206,9 @@ class Evidence:
             return []
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
 
+
+# "ne" comes before the verb it negates ("il n'a menacé personne"), so a verb after it is its own.
+_NE = frozenset({"ne", "n"})
 
 # A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
 _match = partial(tuple.__new__, Match)

@@ -161,3 +161,9 @@ def decide_school_context(evidence: Evidence, victim: Victim) -> tuple[bool, Rea
         rule="nothing points to school",
         signals=(f"field:victim.school_context={str(victim.school_context).lower()}",),
     )
+
+
+def reporter_is_adult(evidence: Evidence) -> bool:
+    """Whether the reporter gives their own age, 18 or over ("j'ai 22 ans", "I'm 30")."""
+    own = _ages(evidence.find("reporter_age", hidden_by=(GLOBAL_INNOCENT,)), ())
+    return any(age >= ADULT_AGE for age, _ in own)

@@ -111,6 +111,9 @@ class Vocabulary:
     censored: tuple[str, ...] = ()
     # "si je ne paie pas": a negator right after one of these is a condition, not a denial.
     conditionals: frozenset[str] = frozenset()
+    # "un type que je connais PAS A mis « baleine »": a negator right before one of these negates
+    # the verb before it, not what follows (see `matching`).
+    new_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def _rules_by_group(self) -> dict[str, tuple[_IndexedRule, ...]]:
@@ -435,6 +438,7 @@ def load_vocabulary() -> Vocabulary:
         negators=frozenset(common.get("negation", {}).get("words", [])),
         clause_breaks=frozenset(common.get("negation", {}).get("clause_breaks", [])),
         conditionals=frozenset(common.get("negation", {}).get("conditionals", [])),
+        new_verbs=frozenset(common.get("negation", {}).get("new_verbs", [])),
         words={strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()},
         phrases=phrases,
         censored=tuple(strip_accents(w) for w in sms.get("censored", {}).get("words", [])),
