@@ -112,9 +112,9 @@ PAIRS = {
     "read/cm.jsonl": 0.88,
     "read/co.jsonl": 0.96,
     "read/cq.jsonl": 0.8,
-    "read/cs.jsonl": 0.9,
-    "read/cu.jsonl": 0.95,
-    "read/cw.jsonl": 0.91,
+    "read/cs.jsonl": 0.96,
+    "read/cu.jsonl": 0.97,
+    "read/cw.jsonl": 0.93,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -4669,3 +4669,104 @@ def test_games_played_landlords_minutes_ago_addresses_fakes_and_comments(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool | None
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Paying staff off the books is an accusation, not a payment the reporter made.
+        (
+            (
+                "Un ex-employé poste que mon mari est un voleur qui paie ses ouvriers au noir. "
+                "C'est faux, je n'ai jamais eu de retour de sa part."
+            ),
+            "public_post",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # "Nobody insulted anybody", a rotten mood: no insult.
+        (
+            (
+                "Dispute dans le groupe du foot sur les cotisations, personne a insulté personne "
+                "mais l'ambiance est pourrie."
+            ),
+            "private_group",
+            None,
+            set(),
+        ),
+        # One lie shared more than a hundred times is one post widely seen, not a harassment.
+        (
+            (
+                "Une mère d'élève a écrit sur la page publique de l'école que je « vole dans la "
+                "caisse ». C'est faux. Le post a été partagé plus de 150 fois."
+            ),
+            "public_group",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # Attacks as the times the reporter lives in; a thing that "will end up killing me".
+        (
+            (
+                "Mon collègue a écrit « si le serveur plante encore je fais un massacre », vu le "
+                "contexte actuel avec les attentats je signale."
+            ),
+            "private_group",
+            "terrorism",
+            set(),
+        ),
+        (
+            "Un type tweete « ce bus va finir par me tuer, encore en retard, je vais tout casser »",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        # Promoted by favour: a second mild word makes the insult.
+        (
+            "Un commentaire sous mon post dit que je suis une incapable pistonnée.",
+            "public_comment",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # Twenty in a year, a home filmed, a label: a harassment.
+        (
+            (
+                "Ma voisine filme ma maison et publie les vidéos avec « la folle du 12 », cas "
+                "social. Elle en a mis 20 en un an."
+            ),
+            "video",
+            None,
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+    ],
+)
+def test_off_the_books_moods_shares_times_favours_and_homes_filmed(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+# Messages from a person, voice notes on an app, a video sent to friends: private parts.
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        (
+            "Mon fils de 13 ans reçoit des messages d'un adulte qui lui demande des photos.",
+            "public_post",
+            "private",
+        ),
+        (
+            "Des élèves se moquent d'elle sous ses vidéos TikTok, et le soir en vocaux sur Snap.",
+            "video",
+            "mixed",
+        ),
+        (
+            "Il a envoyé à tous mes amis une photo de moi et elle circule sur une page publique.",
+            "private_message",
+            "mixed",
+        ),
+    ],
+)
+def test_messages_from_someone_voice_notes_and_friends_are_private(
+    text: str, where: str, scope: str
+) -> None:
+    assert classify(report(text, where_seen=where)).scope == Scope(scope)
