@@ -100,7 +100,7 @@ PAIRS = {
     "read/bk.jsonl": 0.96,
     "read/bm.jsonl": 0.97,
     "read/bo.jsonl": 0.82,
-    "read/bq.jsonl": 0.88,
+    "read/bq.jsonl": 0.9,
     "read/bs.jsonl": 0.93,
     "read/bu.jsonl": 0.95,
     "read/bw.jsonl": 0.96,
@@ -111,10 +111,14 @@ PAIRS = {
     "read/ck.jsonl": 0.96,
     "read/cm.jsonl": 0.88,
     "read/co.jsonl": 0.96,
-    "read/cq.jsonl": 0.8,
+    "read/cq.jsonl": 0.81,
     "read/cs.jsonl": 0.96,
     "read/cu.jsonl": 0.97,
     "read/cw.jsonl": 0.93,
+    "read/cy.jsonl": 0.95,
+    "read/dc.jsonl": 0.96,
+    "read/de.jsonl": 0.97,
+    "read/dg.jsonl": 0.93,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -164,12 +168,12 @@ PAIRS = {
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.81,
     "unread/bp.jsonl": 0.81,
-    "unread/br.jsonl": 0.87,
+    "unread/br.jsonl": 0.9,
     "unread/bt.jsonl": 0.82,
     "unread/bv.jsonl": 0.77,
     "unread/bx.jsonl": 0.86,
     "unread/bz.jsonl": 0.87,
-    "unread/cf.jsonl": 0.86,
+    "unread/cf.jsonl": 0.87,
     "unread/ch.jsonl": 0.83,
     "unread/cj.jsonl": 0.85,
     "unread/cl.jsonl": 0.82,
@@ -179,6 +183,10 @@ PAIRS = {
     "unread/ct.jsonl": 0.91,
     "unread/cv.jsonl": 0.85,
     "unread/cx.jsonl": 0.83,
+    "unread/cz.jsonl": 0.82,
+    "unread/dd.jsonl": 0.9,
+    "unread/df.jsonl": 0.92,
+    "unread/dh.jsonl": 0.85,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -4770,3 +4778,138 @@ def test_messages_from_someone_voice_notes_and_friends_are_private(
     text: str, where: str, scope: str
 ) -> None:
     assert classify(report(text, where_seen=where)).scope == Scope(scope)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Someone wrote that the reporter steals; a joke the son says it is, "but".
+        (
+            "La voisine a mis sur la page du quartier « Entraide Vaulx » que je suis une voleuse.",
+            "public_group",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Un élève a écrit dans le groupe de classe « je vais planter la CPE ». Mon fils "
+                "dit que c'est pour rigoler mais j'ai peur."
+            ),
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # Friday is no sale of pictures ("vend*" once read "vendredi").
+        (
+            "Mon ex veut 500 € sinon il met mes photos intimes en ligne vendredi. J'ai 40 ans.",
+            "sms",
+            None,
+            {Category.SCAM},
+        ),
+        # A shop that does not exist; fees for a loan that never came; a tax on withdrawals.
+        (
+            (
+                "Pub pour un magasin de meubles qui liquide tout : la boutique n'existe pas, et "
+                "des gens disent qu'ils n'ont rien reçu."
+            ),
+            "public_post",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            "Site de crédit : j'ai payé 250 € de frais de dossier et jamais de prêt.",
+            "website",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Sur leur appli de trading on me demande une taxe de retrait avant de récupérer "
+                "mes gains, placement garanti qu'ils disaient."
+            ),
+            "private_message",
+            None,
+            {Category.SCAM},
+        ),
+        # Debits after a cancellation, "legal crooks": a dispute.
+        (
+            (
+                "Ma salle de sport continue de me prélever alors que j'ai résilié, des escrocs "
+                "légalisés."
+            ),
+            "unknown",
+            "scam",
+            set(),
+        ),
+        # A refund tutorial for parcels received; a gun to print at home.
+        (
+            "Vidéo qui apprend à se faire rembourser des commandes qu'on a bien reçues.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Un forum donne un tuto pour imprimer un pistolet chez soi, fichiers STL fournis.",
+            "website",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # Women "made for the kitchen"; a disabled woman called a burden.
+        (
+            "Un influenceur dit en live que les femmes c'est fait pour la cuisine, point.",
+            "video",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "On a écrit à mon oncle en fauteuil « les estropiés sont un poids pour la société ».",
+            "private_message",
+            None,
+            {Category.HATE},
+        ),
+        # Insults as people write them: clothes, uselessness, age.
+        (
+            "Un commentaire à ma fille : « t'es sapée comme une clocharde ».",
+            "public_comment",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Sous le post de mon grand-père : « vieux débris, tu sers à rien ».",
+            "public_comment",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A friend's own low mood and a wish to be gone, the box ticked: distress, not an insult.
+        (
+            ("Mon ami m'écrit qu'il se sent inutile et que ce serait mieux s'il était plus là."),
+            "private_message",
+            "endangerment",
+            {Category.ENDANGERMENT},
+        ),
+        # Insulted in front of everyone: one author and an audience.
+        (
+            "In the public chat a guy called me a loser in front of everyone.",
+            "public_group",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A call to rape a whole group, in English; a drawing of the prophet.
+        (
+            "A post says all vegans should be raped and shot.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Une page publie des caricatures du prophète, c'est un manque de respect.",
+            "public_post",
+            "hate",
+            set(),
+        ),
+    ],
+)
+def test_claims_written_loans_and_taxes_tutorials_sexism_insults_and_blasphemy(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
