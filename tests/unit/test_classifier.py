@@ -82,7 +82,7 @@ PAIRS = {
     "read/ua.jsonl": 0.97,
     "read/ec.jsonl": 0.96,
     "read/ic.jsonl": 0.97,
-    "read/oc.jsonl": 0.95,
+    "read/oc.jsonl": 0.96,
     "read/ge.jsonl": 0.97,
     "read/ke.jsonl": 0.88,
     "read/me.jsonl": 0.96,
@@ -115,10 +115,10 @@ PAIRS = {
     "read/cs.jsonl": 0.96,
     "read/cu.jsonl": 0.97,
     "read/cw.jsonl": 0.93,
-    "read/cy.jsonl": 0.95,
+    "read/cy.jsonl": 0.96,
     "read/dc.jsonl": 0.96,
     "read/de.jsonl": 0.97,
-    "read/dg.jsonl": 0.93,
+    "read/dg.jsonl": 0.95,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.75,
@@ -150,10 +150,10 @@ PAIRS = {
     "unread/ub.jsonl": 0.86,
     "unread/ed.jsonl": 0.88,
     "unread/id.jsonl": 0.83,
-    "unread/od.jsonl": 0.88,
+    "unread/od.jsonl": 0.9,
     "unread/gf.jsonl": 0.91,
     "unread/kf.jsonl": 0.9,
-    "unread/mf.jsonl": 0.83,
+    "unread/mf.jsonl": 0.85,
     "unread/rf.jsonl": 0.95,
     "unread/af.jsonl": 0.85,
     "unread/ah.jsonl": 0.78,
@@ -186,7 +186,7 @@ PAIRS = {
     "unread/cz.jsonl": 0.82,
     "unread/dd.jsonl": 0.9,
     "unread/df.jsonl": 0.92,
-    "unread/dh.jsonl": 0.85,
+    "unread/dh.jsonl": 0.86,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -4913,3 +4913,33 @@ def test_claims_written_loans_and_taxes_tutorials_sexism_insults_and_blasphemy(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "minor"),
+    [
+        # Boys of the reporter's class: a pupil; the whole year group.
+        (
+            "des mecs de ma classe me traitent de clochard tous les jours sur insta",
+            "public_comment",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+            True,
+        ),
+        # A transition announced, then hundreds of comments: hate, and a coordinated harassment.
+        (
+            (
+                "Depuis qu'elle a fait son coming out, ma cousine reçoit des centaines de "
+                "commentaires « monstre », « dégénéré »."
+            ),
+            "public_comment",
+            {Category.CYBERHARASSMENT, Category.HATE},
+            None,
+        ),
+    ],
+)
+def test_pupils_of_my_class_and_a_coming_out_as_the_reason(
+    text: str, where: str, categories: set[Category], minor: bool | None
+) -> None:
+    decision = classify(report(text, where_seen=where))
+    assert set(decision.categories) == categories
+    assert decision.victim_minor is minor
