@@ -27,6 +27,7 @@ _FORM = (GLOBAL_INNOCENT,)
 NOT_SILENT = (
     "depiction_context",
     "game_or_joke_context",
+    "music_said",
     "threat_banter",
     "opinion_context",
     "consumer_dispute",
