@@ -123,13 +123,17 @@ PAIRS = {
     "read/dk.jsonl": 0.98,
     "read/dm.jsonl": 0.93,
     "read/do.jsonl": 0.9,
+    "read/dq.jsonl": 0.86,
+    "read/ds.jsonl": 0.91,
+    "read/du.jsonl": 0.85,
+    "read/dw.jsonl": 0.86,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
-    "unread/y.jsonl": 0.75,
+    "unread/y.jsonl": 0.77,
     "unread/tb.jsonl": 0.87,
     "unread/hd.jsonl": 0.87,
     "unread/sb.jsonl": 0.9,
-    "unread/mb.jsonl": 0.88,
+    "unread/mb.jsonl": 0.9,
     "unread/vb.jsonl": 0.8,
     "unread/eb.jsonl": 0.8,
     "unread/gb.jsonl": 0.85,
@@ -138,10 +142,10 @@ PAIRS = {
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.77,
     "unread/nb.jsonl": 0.85,
-    "unread/ob.jsonl": 0.85,
+    "unread/ob.jsonl": 0.86,
     "unread/ib.jsonl": 0.86,
     "unread/ja.jsonl": 0.88,
-    "unread/lb.jsonl": 0.88,
+    "unread/lb.jsonl": 0.9,
     "unread/ca.jsonl": 0.9,
     "unread/fb.jsonl": 0.86,
     "unread/qb.jsonl": 0.81,
@@ -177,7 +181,7 @@ PAIRS = {
     "unread/bv.jsonl": 0.77,
     "unread/bx.jsonl": 0.86,
     "unread/bz.jsonl": 0.87,
-    "unread/cf.jsonl": 0.87,
+    "unread/cf.jsonl": 0.88,
     "unread/ch.jsonl": 0.83,
     "unread/cj.jsonl": 0.86,
     "unread/cl.jsonl": 0.82,
@@ -185,7 +189,7 @@ PAIRS = {
     "unread/cp.jsonl": 0.8,
     "unread/cr.jsonl": 0.87,
     "unread/ct.jsonl": 0.91,
-    "unread/cv.jsonl": 0.85,
+    "unread/cv.jsonl": 0.86,
     "unread/cx.jsonl": 0.83,
     "unread/cz.jsonl": 0.85,
     "unread/dd.jsonl": 0.9,
@@ -195,6 +199,10 @@ PAIRS = {
     "unread/dl.jsonl": 0.91,
     "unread/dn.jsonl": 0.8,
     "unread/dp.jsonl": 0.87,
+    "unread/dr.jsonl": 0.81,
+    "unread/dt.jsonl": 0.78,
+    "unread/dv.jsonl": 0.88,
+    "unread/dx.jsonl": 0.85,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -5224,3 +5232,102 @@ def test_beatings_now_shelters_callers_shares_stalkers_sites_kitchens_and_fates(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Prevention posts, a death in a game, black humour, sad quotes, a play: no danger.
+        (
+            "Un compte publie les signes qui doivent alerter et le 3114, c'est de la propagande !",
+            "public_post",
+            "endangerment",
+            set(),
+            False,
+        ),
+        (
+            "Vidéo « les pires façons de mourir dans Minecraft », mon fils adore.",
+            "video",
+            "endangerment",
+            set(),
+            False,
+        ),
+        (
+            "Page d'humour noir qui poste des blagues sur le suicide, c'est limite.",
+            "public_post",
+            "endangerment",
+            set(),
+            False,
+        ),
+        # Farewells: a burden no more, papers in order, joining a late wife tonight.
+        (
+            (
+                "Mon grand-père m'écrit : « je ne veux plus être un poids, ce soir je rejoins ta "
+                "grand-mère ». Il ne décroche plus."
+            ),
+            "email",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Snap de mon cousin y a 10 min : « prends soin de ta daronne », il répond plus.",
+            "private_message",
+            "endangerment",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # A face that "killed" the reader; homework that "will kill me".
+        (
+            "Sous sa vidéo ils écrivent « tu m'as tué avec ta tête », c'est une menace ?",
+            "public_comment",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "LES EXOS DE MATHS VONT ME TUER, 50 pour demain 💀",
+            "unknown",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        # Forged pay slips taught; starvation challenges for girls.
+        (
+            "Tuto pour falsifier ses fiches de paie et avoir un appart, étape par étape.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            "Compte « coach minceur » : défi pas plus de 400 calories par jour, thinspo.",
+            "public_post",
+            None,
+            {Category.ENDANGERMENT},
+            False,
+        ),
+        # A parcel in transit from a known site is a delivery dispute.
+        (
+            "Colis commandé sur un site de jardinage connu, toujours en cours d'acheminement.",
+            "website",
+            "scam",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_prevention_games_humour_farewells_homework_forgeries_and_parcels(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+def test_a_story_for_close_friends_is_private() -> None:
+    decision = classify(
+        report(
+            "Une élève a mis en story amis proches une photo de ses bras coupés.",
+            where_seen="public_post",
+        )
+    )
+    assert decision.scope is Scope.PRIVATE
