@@ -123,10 +123,10 @@ PAIRS = {
     "read/dk.jsonl": 0.98,
     "read/dm.jsonl": 0.93,
     "read/do.jsonl": 0.9,
-    "read/dq.jsonl": 0.86,
+    "read/dq.jsonl": 0.88,
     "read/ds.jsonl": 0.91,
     "read/du.jsonl": 0.85,
-    "read/dw.jsonl": 0.86,
+    "read/dw.jsonl": 0.87,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.77,
@@ -141,7 +141,7 @@ PAIRS = {
     "unread/pb.jsonl": 0.86,
     "unread/rb.jsonl": 0.77,
     "unread/kb.jsonl": 0.77,
-    "unread/nb.jsonl": 0.85,
+    "unread/nb.jsonl": 0.86,
     "unread/ob.jsonl": 0.86,
     "unread/ib.jsonl": 0.86,
     "unread/ja.jsonl": 0.88,
@@ -188,7 +188,7 @@ PAIRS = {
     "unread/cn.jsonl": 0.9,
     "unread/cp.jsonl": 0.8,
     "unread/cr.jsonl": 0.87,
-    "unread/ct.jsonl": 0.91,
+    "unread/ct.jsonl": 0.92,
     "unread/cv.jsonl": 0.86,
     "unread/cx.jsonl": 0.83,
     "unread/cz.jsonl": 0.85,
@@ -5331,3 +5331,37 @@ def test_a_story_for_close_friends_is_private() -> None:
         )
     )
     assert decision.scope is Scope.PRIVATE
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # Nudes sent to the victim's relatives; a site hosting deepfakes of a named streamer.
+        (
+            "Il a envoyé mes photos nue à mon père et à ma cousine, je suis détruite.",
+            "private_message",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Un forum hébergeant des deepfakes porno de la streameuse Mila, visage collé sur "
+                "des corps d'actrices."
+            ),
+            "website",
+            {Category.CYBERHARASSMENT},
+        ),
+        # Others joining in under a mocking video of a pupil: a coordinated harassment.
+        (
+            (
+                "Un élève a posté une vidéo pour se moquer de ma fille noire, « la guenon », et "
+                "les gens en rajoutent dans les commentaires."
+            ),
+            "video",
+            {Category.CYBERHARASSMENT, Category.HATE},
+        ),
+    ],
+)
+def test_nudes_sent_to_relatives_deepfakes_hosted_and_others_joining_in(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert_decided(text, where, None, categories)
