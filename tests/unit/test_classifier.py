@@ -203,6 +203,14 @@ PAIRS = {
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.88,
     "unread/dx.jsonl": 0.85,
+    "unread/dy.jsonl": 0.92,
+    "unread/dz.jsonl": 0.87,
+    "unread/fc.jsonl": 0.86,
+    "unread/fd.jsonl": 0.86,
+    "unread/gc.jsonl": 0.91,
+    "unread/gd.jsonl": 0.87,
+    "unread/ie.jsonl": 0.82,
+    "unread/if.jsonl": 0.85,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
