@@ -14,6 +14,7 @@ from aiguillage.triage.classifier.prefilter import (
     _parse,
     first_word_keys,
     needs_by_first_word,
+    word_keys,
 )
 from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable
 from aiguillage.triage.classifier.text import strip_accents
@@ -34,6 +35,21 @@ def test_no_group_of_the_vocabularies_is_scanned_whole() -> None:
     # A term whose first word can be anything (a leading optional word or `*`) makes its group
     # scanned on every report: one such term cost the decide command a tenth of its speed.
     assert vocab.load_vocabulary().scanned_groups == ()
+
+
+def test_optional_words_that_an_optional_separator_glues_are_told_by_their_beginnings() -> None:
+    # "(eleves)? ?(la)? ?partagent" also matches "elevespartagent", "lapartagent": hundreds of
+    # whole words, past MAX_PREFIXES. Their beginnings still tell which words can come next,
+    # where the term was once taken to need nothing known (its group tested at every "des").
+    nouns = "eleves|comptes|gens|personnes|jeunes|camarades|filles|garcons|students|people|kids"
+    verbs = "partagent|repartagent|repostent|relaient|retweetent|share|repost"
+    term = f"(plusieurs|des) ({nouns})? ?(la|le|les|l|me|m|it)? ?({verbs})"
+    need = needs_by_first_word(term)["des "]
+    assert need is not None
+    assert need.adjacent
+    for word in ("eleves", "elevespartagent", "les", "lespartagent", "partagent", "relaient"):
+        assert word_keys(word) & need.keys, word
+    assert not word_keys("photos") & need.keys
 
 
 def test_a_hashtag_is_a_word_with_a_key() -> None:

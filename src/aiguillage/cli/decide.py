@@ -12,6 +12,7 @@ from aiguillage.cli.decisions import DecisionRow, decide, decision_row
 from aiguillage.cli.evaluation import evaluate, load_cases, render
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.report import Report
+from aiguillage.triage.classifier import warm_up
 
 
 class _Line(Report):
@@ -46,6 +47,7 @@ def _error_text(exc: Exception) -> str:
 def run_decide(source: TextIO, out: TextIO, err: TextIO) -> int:
     """Decide every line of `source`; returns how many lines failed."""
     communes = CommuneIndex.load()
+    warm_up(words=False)
     failed = 0
     for number, line in enumerate(source, start=1):
         if not line.strip():

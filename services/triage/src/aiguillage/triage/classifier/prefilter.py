@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 KEY_LENGTH = 4
 MAX_PREFIXES = 400
+# Beginnings of a word read before giving up (optional words multiply them).
+MAX_BEGINNINGS = 20_000
 _DIGITS = "0123456789"
 # " ... " (up to four words) in a parsed term: a separator for the first word, but then the next
 # word of the term need not be the next word of the report.
@@ -108,14 +110,22 @@ def _first_words(
 
 def _keys(beginnings: Iterable[tuple[str, bool]]) -> frozenset[str] | None:
     """The keys of a word's possible beginnings (see `first_word_keys`); None when one of them is
-    empty (the word can begin with anything) or when there are too many to be worth it."""
+    empty (the word can begin with anything) or when there are too many to be worth it.
+
+    Optional words that an optional separator can glue ("(eleves|gens)? ?(la|les)? ?partagent")
+    make many whole words: past MAX_PREFIXES, their beginnings stand for them (any word that is
+    one of them has one of its beginnings), which are far fewer."""
     keys: set[str] = set()
-    for prefix, whole in beginnings:
-        if not prefix:
+    shortened = False  # whole words given as their beginnings
+    for seen, (prefix, whole) in enumerate(beginnings):
+        if not prefix or seen == MAX_BEGINNINGS:
             return None
-        keys.add(prefix + " " if whole else prefix[:KEY_LENGTH])
+        keys.add(prefix + " " if whole and not shortened else prefix[:KEY_LENGTH])
         if len(keys) > MAX_PREFIXES:
-            return None
+            if shortened:
+                return None
+            shortened = True
+            keys = {key.rstrip(" ")[:KEY_LENGTH] for key in keys}
     return frozenset(keys)
 
 

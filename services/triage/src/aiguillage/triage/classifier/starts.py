@@ -24,6 +24,7 @@ only where a term of several words finds its next words.
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from itertools import compress
 from typing import NamedTuple
 
 from aiguillage.triage.classifier.prefilter import Need, either, word_keys
@@ -51,7 +52,10 @@ class Alternative(NamedTuple):
 
     def need_at(self, word: str) -> Need | None:
         """What the term needs after `word`, when it starts there."""
-        return either(*[self.needs[key] for key in sorted(word_keys(word) & self.keys)])
+        keys = word_keys(word) & self.keys
+        if len(keys) == 1:  # (most words: what that key needs, as is)
+            return self.needs[next(iter(keys))]
+        return either(*[self.needs[key] for key in sorted(keys)])
 
 
 class Cues(NamedTuple):
@@ -138,6 +142,7 @@ class Start:
         "_next_keys",
         "_pattern",
         "_plain",
+        "_term_patterns",
         "_terms",
         "_tests",
         "certain",
@@ -170,6 +175,8 @@ class Start:
         # step tests such a group term by term, leaving out those that cannot match there, as
         # what follows the word shows (see the module's docstring).
         self._terms = terms
+        # Each of those groups' term patterns, in the same order (found on first use).
+        self._term_patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
         self._pattern = pattern  # compiles a source (once: words with the same test share it)
         # The step when the next word makes no group worth testing: the same for most next words.
         self._plain = self._step([], {}, _NOTHING_SEEN)
@@ -185,9 +192,11 @@ class Start:
         terms = self._terms.get(group)
         if terms is None or seen is None:
             return (self._pattern(self._tests[group]),)
-        return tuple(
-            [self._pattern(pattern_source([term.body])) for term in terms if term.can_match(seen)]
-        )
+        patterns = self._term_patterns.get(group)
+        if patterns is None:
+            patterns = tuple([self._pattern(pattern_source([term.body])) for term in terms])
+            self._term_patterns[group] = patterns
+        return tuple(compress(patterns, [term.can_match(seen) for term in terms]))
 
     def compile(self) -> None:
         """Compile now the tests that steps use: of the groups tested whatever follows, and of
