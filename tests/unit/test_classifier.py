@@ -15,7 +15,12 @@ from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
 from aiguillage.triage.classifier import classify
 from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
-from aiguillage.triage.classifier.vocab import VocabularyError, compile_term, load_vocabulary
+from aiguillage.triage.classifier.vocab import (
+    VocabularyError,
+    _compile_group,
+    compile_term,
+    load_vocabulary,
+)
 
 DEV_CASES = Path(__file__).parents[3] / "shared/domain/dev_cases.jsonl"
 CORPUS = Path(__file__).parents[1] / "corpus/reports.jsonl"
@@ -955,6 +960,12 @@ def test_regular_expression_syntax_in_a_term_is_a_load_error(term: str) -> None:
     # It would otherwise become a word separator, and the term would never match.
     with pytest.raises(VocabularyError, match="not term syntax"):
         compile_term(term, {})
+
+
+def test_a_term_that_does_not_compile_is_a_load_error_naming_its_group() -> None:
+    # Group patterns are compiled only when needed: each term is compiled at load instead.
+    with pytest.raises(VocabularyError, match=r"threats\.toml: group 'menace' does not compile"):
+        _compile_group("menace", ["je vais", "(ma|mon fille"], {}, "threats.toml", {})
 
 
 def test_a_dm_named_alone_makes_a_public_tick_private() -> None:

@@ -145,11 +145,15 @@ def test_a_step_tests_only_the_terms_that_find_what_they_need() -> None:
 
 def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vocabulary:
     """A vocabulary made of these groups (no macros, no rules) and spellings."""
+    patterns: dict[str, re.Pattern[str]] = {}
     compiled = {
-        name: vocab._compile_group(name, terms, {}, "test") for name, terms in groups.items()
+        name: vocab._compile_group(name, terms, {}, "test", patterns)
+        for name, terms in groups.items()
     }
     return vocab.Vocabulary(
-        groups={name: pattern for name, (pattern, _) in compiled.items()},
+        groups=vocab.GroupPatterns(
+            {name: tuple(term.body for term in terms) for name, terms in compiled.items()}
+        ),
         categories=(),
         alternatives={
             name: tuple(
@@ -159,13 +163,14 @@ def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vo
                 for term in terms
                 if term.keys is not None
             )
-            for name, (_, terms) in compiled.items()
+            for name, terms in compiled.items()
         },
         scanned_groups=(),
         settings={},
         negators=frozenset(),
         clause_breaks=frozenset(),
         words=words,
+        term_patterns=patterns,
     )
 
 

@@ -330,7 +330,12 @@ class WordTable(dict[str, Start | None]):
     """Each word's `Start` (None: no term can start at the word, as at many), worked out on first
     sight and kept (up to MAX_KEPT_WORDS words)."""
 
-    def __init__(self, alternatives: dict[str, tuple[Alternative, ...]]) -> None:
+    def __init__(
+        self,
+        alternatives: dict[str, tuple[Alternative, ...]],
+        *,
+        compiled: Mapping[str, re.Pattern[str]] | None = None,
+    ) -> None:
         super().__init__()
         self._alternatives = alternatives
         # Each key's terms, by group and as positions in the group: a word's terms are found
@@ -341,7 +346,8 @@ class WordTable(dict[str, Start | None]):
                 for key in alternative.keys:
                     by_key.setdefault(key, {}).setdefault(name, []).append(index)
         self._by_key = by_key
-        self._compiled: dict[str, re.Pattern[str]] = {}
+        # Patterns by source, starting with those compiled already (each term's, at load).
+        self._compiled: dict[str, re.Pattern[str]] = dict(compiled or {})
 
     def __missing__(self, word: str) -> Start | None:
         # The terms that can start at this word, by group, in each group's order.
