@@ -59,6 +59,9 @@ _SENTENCE_END = re.compile(r"[.!?;\n\r…]+")
 # An age glued to its unit ("jai 16ans", "ma fille 14ans"): the number and "ans" as two words.
 # (Digits first, so that the engine skips quickly to them: most texts have none.)
 _GLUED_AGE = re.compile(r"([0-9]{1,3})ans(?![a-z0-9])")
+# Whether a text has one: "ans" first, so that the engine skips to it (twice as fast as the
+# pattern above, whose replacement with "\1" also costs a call into Python each time).
+_HAS_GLUED_AGE = re.compile(r"ans(?<=[0-9]ans)(?![a-z0-9])")
 # A question mark becomes a word the vocabularies can read, before the sentence ends there: "c'est
 # du harcèlement ?" asks what the reporter does not know, "c'est du harcèlement" says it.
 _QUESTION = re.compile(r"\?[?!]*")
@@ -165,7 +168,8 @@ def normalise(
     if _DECIMAL_AMOUNT.search(text):
         text = _AMOUNT.sub(_amount, text)
     text = _INNER_DOT.sub(" ", text)
-    text = _GLUED_AGE.sub(r"\1 ans", text)
+    if _HAS_GLUED_AGE.search(text):
+        text = _GLUED_AGE.sub(r"\1 ans", text)
     if "?" in text:
         text = _QUESTION.sub(f" {QUESTION_MARK} ? ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
