@@ -126,14 +126,14 @@ PAIRS = {
     "read/dg.jsonl": 0.95,
     "read/di.jsonl": 0.98,
     "read/dk.jsonl": 0.98,
-    "read/dm.jsonl": 0.93,
+    "read/dm.jsonl": 0.95,
     "read/do.jsonl": 0.9,
     "read/dq.jsonl": 0.88,
     "read/ds.jsonl": 0.91,
     "read/du.jsonl": 0.85,
     "read/dw.jsonl": 0.87,
     "read/kc.jsonl": 0.9,
-    "read/lc.jsonl": 0.85,
+    "read/lc.jsonl": 0.88,
     "read/mc.jsonl": 0.82,
     "read/nc.jsonl": 0.9,
     "unread/u.jsonl": 0.94,
@@ -190,7 +190,7 @@ PAIRS = {
     "unread/bv.jsonl": 0.77,
     "unread/bx.jsonl": 0.86,
     "unread/bz.jsonl": 0.87,
-    "unread/cf.jsonl": 0.88,
+    "unread/cf.jsonl": 0.9,
     "unread/ch.jsonl": 0.83,
     "unread/cj.jsonl": 0.86,
     "unread/cl.jsonl": 0.82,
@@ -5556,3 +5556,53 @@ def test_a_channel_open_to_anyone_is_public() -> None:
         )
     )
     assert open_channel.scope is Scope.PUBLIC
+
+
+def test_the_reporters_own_post_that_it_started_from_is_no_public_part() -> None:
+    own = classify(
+        report(
+            "Depuis que j'ai publié une photo avec ma copine, je reçois chaque jour des messages "
+            "privés « sales gouines » de trois comptes.",
+            where_seen="public_post",
+        )
+    )
+    assert own.scope is Scope.PRIVATE
+    posted = classify(
+        report(
+            "Un compte a publié une photo de ma copine et moi avec « sales gouines », et ils "
+            "nous écrivent aussi en privé.",
+            where_seen="public_post",
+        )
+    )
+    assert posted.scope is Scope.MIXED
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A lender who threatens to be repaid what the reporter owes him: a threat, no extortion.
+        (
+            (
+                "Mon ancien coloc à qui je dois 150 euros m'a écrit « paye avant samedi sinon je "
+                "te casse les jambes »."
+            ),
+            "sms",
+            "scam",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A line that keeps failing and bills anyway: a dispute with one's own provider.
+        (
+            (
+                "Ma fibre ne fonctionne plus depuis trois semaines, l'opérateur ne répond pas "
+                "et je paye quand même."
+            ),
+            "unknown",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_a_debt_owed_to_a_threatening_lender_and_a_failing_line(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
