@@ -118,8 +118,8 @@ def main() -> None:
     for name, (rate, ratio) in rows.items():
         print(f"{name:34s}{rate:12,.0f}{1e6 / rate:11.1f}{ratio:14.1f}")
     print(f"new reports, chunks: {rates[0]:,.0f} to {rates[-1]:,.0f} reports/s")
-    verdict = "meets" if median >= TARGET else "BELOW"
-    print(f"decide CLI on new reports: {median:,.0f} reports/s, {verdict} the {TARGET:,}/s target")
+    verdict = "met" if median >= TARGET else "NOT met"
+    print(f"decide CLI on new reports: {median:,.0f} reports/s; target {TARGET:,}/s: {verdict}")
 
 
 if __name__ == "__main__":
