@@ -1,6 +1,6 @@
 """How many reports per second the decision core handles on one core (not a timed test).
 
-    uv run python benchmarks/decide_speed.py [--rounds N]
+    uv run python benchmarks/decide_speed.py [--rounds N] [--limit N]
 
 The reports are those of the project's corpora (tests/corpus/**/*.jsonl, the held-out sets
 included) and, when mounted, shared/domain/dev_cases.jsonl, shuffled with a fixed seed. The
@@ -81,9 +81,11 @@ def _timed(lines: list[str], rounds: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="timings of `seen again`")
+    parser.add_argument("--limit", type=int, help="use only this many reports (a quick check)")
     args = parser.parse_args()
 
     lines, used = _lines()
+    lines = lines[: args.limit]
     if not lines:
         sys.exit("no corpus found")
     startup = _seconds(warm_up)

@@ -2,8 +2,12 @@
 
 import dataclasses
 import json
+import runpy
+import sys
 from pathlib import Path
+from unittest.mock import patch
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -102,3 +106,14 @@ def test_the_plain_findings_have_the_decision_models_fields() -> None:
     # `Findings` is `TriageDecision` without validation, for the decide command's speed: the two
     # must not drift apart.
     assert Findings._fields == tuple(TriageDecision.model_fields)
+
+
+def test_the_speed_benchmark_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    # A quick run on a few reports: the script still runs and prints each figure (not timed).
+    script = Path(__file__).parents[2] / "benchmarks/decide_speed.py"
+    with patch.object(sys, "argv", [str(script), "--limit", "60", "--rounds", "1"]):
+        runpy.run_path(str(script), run_name="__main__")
+    printed = capsys.readouterr().out
+    for figure in ("start-up", "first reports", "new reports (median chunk)", "seen again"):
+        assert figure in printed
+    assert "decide CLI on new reports:" in printed
