@@ -132,10 +132,10 @@ PAIRS = {
     "read/ds.jsonl": 0.91,
     "read/du.jsonl": 0.85,
     "read/dw.jsonl": 0.87,
-    "read/kc.jsonl": 0.9,
+    "read/kc.jsonl": 0.91,
     "read/lc.jsonl": 0.88,
     "read/mc.jsonl": 0.82,
-    "read/nc.jsonl": 0.9,
+    "read/nc.jsonl": 0.91,
     "unread/u.jsonl": 0.94,
     "unread/w.jsonl": 0.87,
     "unread/y.jsonl": 0.77,
@@ -5603,6 +5603,37 @@ def test_the_reporters_own_post_that_it_started_from_is_no_public_part() -> None
     ],
 )
 def test_a_debt_owed_to_a_threatening_lender_and_a_failing_line(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Silent calls in the night to the reporter's phone: harassment (art. 222-16 Code pénal).
+        (
+            "Mon portable sonne chaque nuit depuis un mois, numéro masqué, et personne ne parle.",
+            "unknown",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        # A home-made silencer taught: incitement; a hunting rifle cleaned: nothing.
+        (
+            "Vidéo qui montre comment changer une lampe torche en silencieux, cotes à l'appui.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Tuto YouTube pour nettoyer et graisser son fusil de chasse avant l'ouverture.",
+            "video",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_a_phone_rung_every_night_and_a_silencer_made_at_home(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
