@@ -1,5 +1,6 @@
 """The decision core: §6 worked examples, dev-case thresholds, negation, innocent violence."""
 
+import gc
 import json
 import random
 import re
@@ -12,7 +13,7 @@ from aiguillage.cli.evaluation import evaluate, load_cases
 from aiguillage.dispatch.zones import CommuneIndex
 from aiguillage.shared.report import Report, ReportBody
 from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
-from aiguillage.triage.classifier import classify
+from aiguillage.triage.classifier import YOUNG_COLLECTION_THRESHOLD, classify, warm_up
 from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.vocab import (
@@ -5637,3 +5638,11 @@ def test_a_phone_rung_every_night_and_a_silencer_made_at_home(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+def test_after_warm_up_the_collector_leaves_the_vocabularies_alone() -> None:
+    # Their hundreds of thousands of objects live as long as the process: frozen out of the
+    # collector's walks, and the young generation collected less often.
+    warm_up(words=False)
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == YOUNG_COLLECTION_THRESHOLD
