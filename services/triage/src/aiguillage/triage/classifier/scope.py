@@ -105,11 +105,14 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
     if where_seen in PRIVATE_CHANNELS:
         # "Tout se passe en DM" keeps it private, whatever public place is also named.
         public = [] if sig("private_only") else pub_strong()
-        if public and (sig("private_strong") or sig("private_weak")):
+        # A blackmail is a private part too: it is written to its victim, whatever it led to
+        # ("she wants 500 € or she sends the video", and a fake profile shows an extract).
+        private = sig("private_strong") or sig("private_weak") or blackmail()
+        if public and private:
             return Scope.MIXED, reason(
                 subject="scope",
                 rule="private channel, and the description also describes public posting: mixed",
-                signals=(field, *public, *sig("private_strong")[:1]),
+                signals=(field, *public, *private[:1]),
             )
         if public:
             return Scope.PUBLIC, reason(
