@@ -56,12 +56,13 @@ _DECIMAL_AMOUNT = re.compile(
 # the look-behind after it, so that the engine can skip quickly to the candidate characters.)
 _INNER_DOT = re.compile(r"[./@](?<=\w[./@])(?=\w)")
 _SENTENCE_END = re.compile(r"[.!?;\n\r…]+")
-# An age glued to its unit ("jai 16ans", "ma fille 14ans"): the number and "ans" as two words.
-# (Digits first, so that the engine skips quickly to them: most texts have none.)
-_GLUED_AGE = re.compile(r"([0-9]{1,3})ans(?![a-z0-9])")
-# Whether a text has one: "ans" first, so that the engine skips to it (twice as fast as the
+# An age glued to its unit ("jai 16ans", "ma fille 14ans", "my 16yo daughter"): the number and
+# the unit as two words. (Digits first, so that the engine skips quickly to them: most texts have
+# none.)
+_GLUED_AGE = re.compile(r"([0-9]{1,3})(ans|yo)(?![a-z0-9])")
+# Whether a text has one: the unit first, so that the engine skips to it (twice as fast as the
 # pattern above, whose replacement with "\1" also costs a call into Python each time).
-_HAS_GLUED_AGE = re.compile(r"ans(?<=[0-9]ans)(?![a-z0-9])")
+_HAS_GLUED_AGE = re.compile(r"(?:ans(?<=[0-9]ans)|yo(?<=[0-9]yo))(?![a-z0-9])")
 # A question mark becomes a word the vocabularies can read, before the sentence ends there: "c'est
 # du harcèlement ?" asks what the reporter does not know, "c'est du harcèlement" says it.
 _QUESTION = re.compile(r"\?[?!]*")
@@ -169,7 +170,7 @@ def normalise(
         text = _AMOUNT.sub(_amount, text)
     text = _INNER_DOT.sub(" ", text)
     if _HAS_GLUED_AGE.search(text):
-        text = _GLUED_AGE.sub(r"\1 ans", text)
+        text = _GLUED_AGE.sub(r"\1 \2", text)
     if "?" in text:
         text = _QUESTION.sub(f" {QUESTION_MARK} ? ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
