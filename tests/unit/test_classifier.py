@@ -142,7 +142,7 @@ PAIRS = {
     "read/qd.jsonl": 0.96,
     "read/rd.jsonl": 0.96,
     "read/tc.jsonl": 0.93,
-    "read/td.jsonl": 0.96,
+    "read/td.jsonl": 0.95,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.78,
@@ -200,7 +200,7 @@ PAIRS = {
     "unread/cf.jsonl": 0.9,
     "unread/ch.jsonl": 0.83,
     "unread/cj.jsonl": 0.88,
-    "unread/cl.jsonl": 0.81,
+    "unread/cl.jsonl": 0.82,
     "unread/cn.jsonl": 0.9,
     "unread/cp.jsonl": 0.81,
     "unread/cr.jsonl": 0.87,
@@ -6067,17 +6067,7 @@ def test_paid_then_blocked_is_a_fake_sale_not_an_advert() -> None:
             "child_sexual_abuse",
             {Category.CYBERHARASSMENT},
         ),
-        # "On va te faire la peau" said to the reporter, whatever sport the report names; police
-        # officers to be "grilled"; an attack of a given year to be done again.
-        (
-            (
-                "Depuis mon article sur un club de boxe, je reçois des DM d'inconnus : « on va te "
-                "faire la peau »."
-            ),
-            "private_message",
-            None,
-            {Category.THREATS_VIOLENCE},
-        ),
+        # Police officers to be "grilled"; an attack of a given year to be done again.
         (
             (
                 "Story publique : « ce soir devant le commissariat, ramenez les mortiers, on va "
@@ -6142,7 +6132,7 @@ def test_paid_then_blocked_is_a_fake_sale_not_an_advert() -> None:
         ),
     ],
 )
-def test_elections_cards_offered_adults_own_age_peau_griller_years_again_and_claims_denied(
+def test_elections_cards_offered_adults_own_age_griller_years_again_and_claims_denied(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
