@@ -106,7 +106,7 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         # "Tout se passe en DM" keeps it private, whatever public place is also named.
         public = [] if sig("private_only") else pub_strong()
         # A blackmail is a private part too: it is written to its victim, whatever it led to
-        # ("she wants 500 € or she sends the video", and a fake profile shows an extract).
+        # ("300 euros or I send the video", and a fake profile shows an extract).
         private = sig("private_strong") or sig("private_weak") or blackmail()
         if public and private:
             return Scope.MIXED, reason(
