@@ -4387,6 +4387,21 @@ def test_no_offence_no_victim_so_no_minor_priority() -> None:
     assert decision.priority is Priority.P3
 
 
+def test_no_offence_but_an_adult_by_the_form_stays_a_known_adult() -> None:
+    # §3.3: false when the victim is a known adult. The form says so; no offence changes that
+    # (an adult's own age in the text, with no offence and no such field, is no victim's).
+    review = report(
+        "Un client a laissé un avis d'une étoile sur mon restaurant, il trouve mes plats trop "
+        "salés.",
+        where_seen="website",
+        victim={"is_minor": False},
+    )
+    assert classify(review).categories == ()
+    assert classify(review).victim_minor is False
+    told = classify(report("J'ai 45 ans et je trouve TikTok nul.", where_seen="unknown"))
+    assert told.victim_minor is None
+
+
 @pytest.mark.parametrize(
     ("text", "where", "hint", "categories"),
     [

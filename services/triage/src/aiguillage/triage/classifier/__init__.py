@@ -117,9 +117,10 @@ def assess(report: Report) -> Findings:
     categories = set(found)
     harassment = _add_harassment(evidence, categories, found, partial)
 
-    if not categories and victim_minor is not None:
+    if not categories and victim_minor is not None and not _adult_by_form(victim_minor, report):
         # No offence, no victim of one (§3.3: unknown when there is no identifiable victim): the
-        # child who came across a video, the pupil's age told in passing.
+        # child who came across a video, the pupil's age told in passing. (The victim the form
+        # says is an adult stays a known adult: false, as §3.3 says, offence or not.)
         victim_minor = None
         minor_reason = reason(
             subject="victim_minor",
@@ -203,6 +204,11 @@ def _add_harassment(
             categories.add(Category.INSULT_DEFAMATION)
             found[Category.INSULT_DEFAMATION] = insult
     return harassment
+
+
+def _adult_by_form(victim_minor: bool | None, report: Report) -> bool:
+    """Whether the victim is an adult because the form says so (and nothing said otherwise)."""
+    return victim_minor is False and report.victim.is_minor is False
 
 
 def _ticked_alone(found: dict[Category, Finding]) -> frozenset[Category]:
