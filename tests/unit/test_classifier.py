@@ -6155,3 +6155,242 @@ def test_elections_cards_offered_adults_own_age_griller_years_again_and_claims_d
 
 def test_an_age_glued_to_yo_is_an_age() -> None:
     assert Evidence(load_vocabulary(), "my 16yo daughter").text == " my 16 yo daughter "
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Someone lying in wait for the victim, and what for.
+        (
+            (
+                "Un garçon de ma classe m'a écrit qu'il m'attendrait derrière le gymnase pour me "
+                "casser la gueule."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Il a écrit sur Snap qu'il guette ma sœur à l'arrêt de bus pour la frapper.",
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            (
+                "Un joueur m'a écrit qu'il m'attend demain soir devant la salle de sport pour me "
+                "planter."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        ("Ma copine m'attend au café pour me faire une surprise.", "sms", None, set(), False),
+        # A family joke, its laughter far from the threat's words; a coach's hard training.
+        (
+            (
+                "Mon oncle a posté : je vais étrangler ma cousine si elle pique encore toute la "
+                "bûche de Noël mdr"
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Mon père a écrit dans le groupe : si Paul reprend encore du gratin je l'égorge. "
+                "Blague de famille évidemment."
+            ),
+            "private_group",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Le coach a écrit aux joueurs : jeudi je vais vous tuer, séance de fractionné.",
+            "private_group",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        # Sport and shows: a rugby ball, a boxer before his fight.
+        (
+            "Notre club a posté « dimanche on va les tuer ces Gallois 🏉 ».",
+            "public_post",
+            None,
+            set(),
+            False,
+        ),
+        (
+            "Un boxeur pro a posté avant son combat de samedi : je vais lui arracher la tête.",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        # A game named, and a threat with a time and a place all the same.
+        (
+            (
+                "Après une partie en ranked, un joueur m'a envoyé mon adresse exacte : ce soir je "
+                "viens avec un couteau, t'es mort."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Ils ont écrit après le tournoi en ranked : on sait que t'es sur Lille, t'es mort.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            (
+                "Sur le Discord de notre jeu, un joueur a écrit : lundi à 8h je tire dans le tas "
+                "au lycée."
+            ),
+            "public_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Un type a écrit sous la photo de mon frère qu'il rentrera pas chez lui samedi.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            None,
+        ),
+        # "Not a threat" in English; a party in slang; a film's still and a film's poster.
+        (
+            (
+                "Someone reported my tweet but it is not a threat at all, I was talking about a "
+                "cooking contest."
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Samedi on se met une race chez Paulo, ramène de quoi tuer la soirée.",
+            "sms",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            "Mon fils a mis en photo de profil une image de flingue tirée du film Scarface.",
+            "public_post",
+            None,
+            set(),
+            False,
+        ),
+        (
+            "J'ai cru à une menace d'attentat, mais c'est l'affiche du nouveau film de la saga.",
+            "public_post",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Notre club publie des vidéos de self-défense : comment désarmer un agresseur au "
+                "couteau."
+            ),
+            "video",
+            "incitement_offences",
+            set(),
+            False,
+        ),
+        # Blackmail with bad reviews; an adult's sextortion threatened, not yet sent.
+        (
+            (
+                "Un concurrent m'écrit par mail : payez 300 euros sinon des dizaines d'avis "
+                "négatifs sur votre fiche."
+            ),
+            "email",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            (
+                "Une inconnue m'a fait me déshabiller en appel vidéo, elle veut 300 euros sinon la "
+                "vidéo part à tous mes contacts."
+            ),
+            "private_message",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        # Fake reviews said to be false; a couple's video shared in a class group.
+        (
+            "Un ancien associé publie de faux avis Google disant que mon garage vole les clients.",
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            (
+                "J'ai 16 ans, mon ex a mis la vidéo de nous deux au lit dans le groupe de la "
+                "classe, je sais plus où me mettre."
+            ),
+            "private_group",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE, Category.CYBERHARASSMENT},
+            False,
+        ),
+        # Someone following the victim everywhere, threats received in the plural.
+        (
+            "Un joueur me suit partout sur les serveurs et m'insulte de sale merde.",
+            "public_group",
+            None,
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Ma fille reçoit des menaces en message privé d'une fille de sa classe : « on va "
+                "te frapper »."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+            False,
+        ),
+    ],
+)
+def test_waits_family_jokes_games_with_a_time_films_and_blackmail_by_reviews(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        ("Je suis une fille de 15 piges et un inconnu me demande des photos nue.", True),
+        ("Un mec m'insulte de salope tous les jours sur Insta, j'ai 40 balais.", False),
+    ],
+)
+def test_an_age_in_slang_is_an_age(text: str, minor: bool) -> None:
+    decision = classify(report(text, where_seen="private_message"))
+    assert decision.victim_minor is minor
+
+
+def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
+    decision = classify(
+        report(
+            "Un gars de ma classe me spam en mp depuis lundi, j'en peux plus.",
+            where_seen="private_message",
+        )
+    )
+    assert Category.SPAM not in decision.categories

@@ -37,6 +37,7 @@ LIFE_GROUPS = {
         "terror_emulate",
         "ongoing_assault",
         "present_kill",
+        "kill_purpose",
         "rescue_call",
     ),
     Category.TERRORISM: (

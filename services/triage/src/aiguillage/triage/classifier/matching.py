@@ -207,8 +207,9 @@ class Evidence:
         return [m.signal for m in self.find(group, hidden_by=hidden_by)[:limit]]
 
 
-# "ne" comes before the verb it negates ("il n'a menacé personne"), so a verb after it is its own.
-_NE = frozenset({"ne", "n"})
+# "ne" comes before the verb it negates ("il n'a menacé personne"), so a verb after it is its own;
+# after an English negator, "a" is an article ("it is not a threat"), not the French verb.
+_NE = frozenset({"ne", "n", "not", "no", "never"})
 
 # A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
 _match = partial(tuple.__new__, Match)

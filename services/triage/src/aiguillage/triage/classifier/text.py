@@ -44,6 +44,10 @@ _SYMBOLS = (
     # common.toml's figurative_context (after a comma, which no negation crosses: "aucune
     # pitié ⚽" does not deny the sport).
     ("⚽", " , emojifoot "),
+    # The other balls of team sports: the same sport talk ("dimanche on les écrase 🏉").
+    ("🏉", " , emojifoot "),
+    ("🏀", " , emojifoot "),
+    ("🏈", " , emojifoot "),
 )
 # Amounts: "1,99e", "12.50 eur", "30eur", "500e" are a number of euros, not a sentence end or a
 # school year.
