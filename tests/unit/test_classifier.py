@@ -6394,3 +6394,148 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
         )
     )
     assert Category.SPAM not in decision.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A hacked account held for money, nothing sexual; lawful steps threatened; a bill unpaid.
+        (
+            (
+                "Le compte Snap de mon fils de 14 ans a été piraté, le type demande 30 euros "
+                "sinon il envoie les captures de ses conversations à tout le monde. Rien de "
+                "sexuel."
+            ),
+            "private_message",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Mon propriétaire me menace d'une expulsion et d'un huissier si je ne paie pas le "
+                "loyer."
+            ),
+            "sms",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Un client refuse de régler ma facture de peinture, pour moi c'est de l'escroquerie.",
+            "sms",
+            "scam",
+            set(),
+        ),
+        # A deposit paid to a tradesman who never came; a game inventory emptied through a link;
+        # the patients' data of a clinic for sale.
+        (
+            (
+                "J'ai versé un acompte de 400 euros à un couvreur trouvé sur Leboncoin, personne "
+                "n'est jamais venu."
+            ),
+            "website",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Un ami Steam m'a envoyé un lien pour voter à un tournoi, je me suis connecté et "
+                "tout mon inventaire a été transféré."
+            ),
+            "private_message",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            "Des pirates mettent en vente les données des patients de notre clinique sur un forum.",
+            "website",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        # Death said with an image; running someone over; a wait at a place, a game named.
+        (
+            "Il m'a écrit : tu verras pas le soleil se lever demain.",
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Sur la page de la mairie quelqu'un écrit que le maire finira pendu au balcon.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Un automobiliste a écrit sous ma vidéo : la prochaine fois je te roule dessus.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "Sur Valorant un joueur a écrit à mon fils : demain je t'attends devant le "
+                "portail du collège, tu vas finir à l'hosto."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "Après une partie de Warzone un joueur a trouvé où je bosse et m'écrit : demain je "
+                "serai sur le parking, tu rentreras pas chez toi."
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A weight mocked; a pig killed by tradition, an exam, a sales target, a rooster cooked;
+        # a CS2 round; a half marathon.
+        (
+            "Un collègue a posté ma photo avec « attention le mammouth arrive ».",
+            "public_post",
+            "hate",
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "À Noël je tue la dinde si mon frère ne vient pas la chercher.",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        ("Le partiel de demain 8h va tous nous tuer, RIP la promo.", "public_group", None, set()),
+        (
+            "Notre équipe commerciale va massacrer le chiffre ce trimestre 🔪",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Si le coq du voisin chante encore à 5h je l'égorge et on le mange en coq au vin.",
+            "public_group",
+            "threats_violence",
+            set(),
+        ),
+        (
+            (
+                "Un joueur de ma team sur CS2 m'a dit en vocal : à 21h je t'explose la tête sur "
+                "Mirage."
+            ),
+            "unknown",
+            None,
+            set(),
+        ),
+        (
+            (
+                "Il a posté qu'il va tuer tout le monde dimanche au semi-marathon de Lyon, "
+                "objectif 1h30."
+            ),
+            "public_post",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbole(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
