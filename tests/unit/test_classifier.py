@@ -6539,3 +6539,179 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Blackmail said with "ou", files held for ransom on the office's computers.
+        (
+            "Un concurrent m'a écrit : tu payes 500 balles ou on te démolit sur Google.",
+            "private_message",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "Mon ex m'écrit : envoie 200 euros ou je poste les vidéos sur Insta.",
+            "sms",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            (
+                "Ce matin tous les postes de l'agence affichaient un message : vos fichiers sont "
+                "chiffrés, payez 1 BTC."
+            ),
+            "unknown",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        # A dancefloor on fire, a tutorial judged, a company that "se moque du monde", a drill
+        # song called violent by the reporter, hyperbole about crimes, bosses and taste buds,
+        # laughter told in words.
+        (
+            "Le bar annonce : ce soir on met le feu au dancefloor !",
+            "public_post",
+            "incitement_offences",
+            set(),
+            False,
+        ),
+        (
+            "Sous ma vidéo de cuisine quelqu'un a écrit : c'est le tuto le plus nul que j'ai vu.",
+            "public_comment",
+            None,
+            set(),
+            False,
+        ),
+        (
+            (
+                "Amazon a perdu mon colis et refuse de me rembourser depuis 3 semaines. Ils se "
+                "moquent du monde."
+            ),
+            "website",
+            "scam",
+            set(),
+            False,
+        ),
+        (
+            "Un rappeur a sorti un clip de drill, c'est une incitation à la violence selon moi.",
+            "video",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "My colleague posted that if the wifi drops again she's going to commit a crime.",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Un youtubeur dit qu'il faut décapiter la direction de la banque et tout remplacer.",
+            "video",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "La recette dit : tuez vos papilles avec ce poulet.",
+            "website",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Mon fils a écrit « je vais tuer ma sœur elle a pris mon chargeur » avec des "
+                "emojis qui pleurent de rire."
+            ),
+            "public_post",
+            None,
+            set(),
+            False,
+        ),
+        # A group called vermin and to be cleaned out; a mosque to be stormed with bats.
+        (
+            (
+                "Sur une page publique quelqu'un traite les Comoriens de cafards et appelle à "
+                "nettoyer les quartiers à la machette."
+            ),
+            "public_post",
+            None,
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            (
+                "A public account told people to come with bats to the mosque on Friday and clean "
+                "it out."
+            ),
+            "public_post",
+            None,
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            None,
+        ),
+        # A streamer's crowd; propaganda sent to a teenager, not pictures asked of him.
+        (
+            (
+                "Un streamer a dit à sa commu d'aller m'insulter, j'ai été inondé de centaines de "
+                "messages « bouffon »."
+            ),
+            "video",
+            None,
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Un homme contacte mon fils de 15 ans sur Telegram, lui envoie des vidéos de "
+                "Daech et lui parle de partir faire la hijra."
+            ),
+            "private_message",
+            None,
+            {Category.TERRORISM},
+            False,
+        ),
+        # An attack of a given year to be outdone; someone coming to burn, or on his way; a
+        # hanging from a bridge; an address published in full.
+        (
+            "Sur un canal public : samedi au marché de Noël on fera mieux qu'en 2018.",
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            (
+                "Sur X un compte a publié l'adresse complète de mon père avec « on passe ce soir "
+                "le brûler »."
+            ),
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+            True,
+        ),
+        (
+            "Sous l'article quelqu'un écrit que le premier qui arrive on le pend au pont.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Il m'a laissé un vocal : je sais où tu es, j'arrive, je vais te tuer.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+    ],
+)
+def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their_way(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool | None
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
