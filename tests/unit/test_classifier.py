@@ -6715,3 +6715,94 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool | None
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A hunting knife brought to school is no hunting; people to be hunted one by one;
+        # Black people shown with bananas.
+        (
+            (
+                "Un élève a écrit dans le groupe de la classe qu'il viendra lundi avec le couteau "
+                "de chasse de son père pour finir la prof."
+            ),
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Une vidéo appelle à aller chercher les musulmans du quartier un par un.",
+            "video",
+            None,
+            {Category.HATE, Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Sur un serveur public ils postent des photos de Noirs avec des bananes.",
+            "public_group",
+            None,
+            {Category.HATE},
+        ),
+        # Red hair mocked; an adult's webcam blackmail, the sending threatened as a noun.
+        (
+            (
+                "Un élève a posté ma photo avec « poil de carotte, même ta mère peut pas te "
+                "regarder »."
+            ),
+            "public_post",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Mail reçu : ils disent avoir des vidéos de moi sur des sites pour adultes, ils "
+                "veulent 1500 euros en bitcoin sinon envoi à tous mes contacts."
+            ),
+            "email",
+            None,
+            {Category.SCAM},
+        ),
+        # A doctor called a murderer in a review with no proceedings ever; a fake recording of
+        # a mayor; the reporter said to be a racist; voters' memory promised.
+        (
+            (
+                "Un patient a publié un avis Google sur mon cabinet : « le Dr Martin a tué ma "
+                "mère, c'est un assassin ». Il n'y a eu aucune procédure."
+            ),
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Un compte diffuse un faux audio où le maire dit qu'il pioche dans la caisse de la "
+                "commune."
+            ),
+            "video",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Une cliente a posté une vidéo où elle affirme que je suis raciste et que je "
+                "refuse les clients noirs. C'est faux."
+            ),
+            "video",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Un militant a écrit que le député trahit ses électeurs et qu'on s'en souviendra "
+                "aux élections."
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+    ],
+)
+def test_knives_at_school_hunted_groups_fake_recordings_and_accusations_of_racism(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
