@@ -6218,8 +6218,8 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         (
             (
-                "Mon père a écrit dans le groupe : si Paul reprend encore du gratin je l'égorge. "
-                "Blague de famille évidemment."
+                "Mon père a écrit dans le groupe : si Paul rate encore le train je l'étrangle. "
+                "Blague familiale, rien de méchant."
             ),
             "private_group",
             "threats_violence",
@@ -6227,7 +6227,10 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             False,
         ),
         (
-            "Le coach a écrit aux joueurs : jeudi je vais vous tuer, séance de fractionné.",
+            (
+                "L'entraîneur a prévenu l'équipe : demain je vais tous vous tuer, séance de "
+                "fractionné."
+            ),
             "private_group",
             "threats_violence",
             set(),
@@ -6235,14 +6238,17 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         # Sport and shows: a rugby ball, a boxer before his fight.
         (
-            "Notre club a posté « dimanche on va les tuer ces Gallois 🏉 ».",
+            "Le club a posté « samedi on va les massacrer ces Irlandais 🏉 ».",
             "public_post",
             None,
             set(),
             False,
         ),
         (
-            "Un boxeur pro a posté avant son combat de samedi : je vais lui arracher la tête.",
+            (
+                "Un boxeur pro a posté avant son combat de samedi : je vais le démonter et "
+                "l'envoyer à l'hôpital."
+            ),
             "public_post",
             "threats_violence",
             set(),
@@ -6251,8 +6257,8 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         # A game named, and a threat with a time and a place all the same.
         (
             (
-                "Après une partie en ranked, un joueur m'a envoyé mon adresse exacte : ce soir je "
-                "viens avec un couteau, t'es mort."
+                "Après une partie en ranked, un joueur a trouvé mon adresse et m'écrit : ce soir "
+                "je passe avec une lame, t'es mort."
             ),
             "private_message",
             None,
@@ -6260,7 +6266,10 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             True,
         ),
         (
-            "Ils ont écrit après le tournoi en ranked : on sait que t'es sur Lille, t'es mort.",
+            (
+                "Après le tournoi en ranked ils m'écrivent : on sait que t'habites vers Lille, "
+                "t'es mort."
+            ),
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
@@ -6268,8 +6277,8 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         (
             (
-                "Sur le Discord de notre jeu, un joueur a écrit : lundi à 8h je tire dans le tas "
-                "au lycée."
+                "Sur le Discord de notre jeu, un joueur a écrit : mardi à 10h je tire dans la "
+                "cour du lycée."
             ),
             "public_group",
             None,
@@ -6277,7 +6286,7 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             True,
         ),
         (
-            "Un type a écrit sous la photo de mon frère qu'il rentrera pas chez lui samedi.",
+            "Un type a écrit sous la photo de ma sœur qu'elle rentrera pas chez elle samedi.",
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
@@ -6295,7 +6304,7 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             False,
         ),
         (
-            "Samedi on se met une race chez Paulo, ramène de quoi tuer la soirée.",
+            "Ce soir on se met une race chez Karim, prends de quoi tuer la soirée.",
             "sms",
             "hate",
             set(),
@@ -6309,7 +6318,7 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             False,
         ),
         (
-            "J'ai cru à une menace d'attentat, mais c'est l'affiche du nouveau film de la saga.",
+            "Ma voisine a cru à un attentat, mais c'est l'affiche du nouveau film de la saga.",
             "public_post",
             "terrorism",
             set(),
@@ -6317,8 +6326,8 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         (
             (
-                "Notre club publie des vidéos de self-défense : comment désarmer un agresseur au "
-                "couteau."
+                "Notre club publie des vidéos de self-défense : comment se dégager d'un agresseur "
+                "au couteau."
             ),
             "video",
             "incitement_offences",
@@ -6338,8 +6347,8 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         (
             (
-                "Une inconnue m'a fait me déshabiller en appel vidéo, elle veut 300 euros sinon la "
-                "vidéo part à tous mes contacts."
+                "Une femme rencontrée en ligne m'a filmé nu en visio, elle exige 300 euros sinon "
+                "la vidéo partira à tous mes contacts."
             ),
             "private_message",
             None,
@@ -6348,7 +6357,10 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         ),
         # Fake reviews said to be false; a couple's video shared in a class group.
         (
-            "Un ancien associé publie de faux avis Google disant que mon garage vole les clients.",
+            (
+                "Un ancien associé publie de faux commentaires sur Google qui disent que mon "
+                "garage vole les clients."
+            ),
             "website",
             None,
             {Category.INSULT_DEFAMATION},
@@ -6357,7 +6369,7 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
         (
             (
                 "J'ai 16 ans, mon ex a mis la vidéo de nous deux au lit dans le groupe de la "
-                "classe, je sais plus où me mettre."
+                "classe, tout le monde me regarde."
             ),
             "private_group",
             None,
@@ -6419,8 +6431,8 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
         (
             (
                 "Le compte Snap de mon fils de 14 ans a été piraté, le type demande 30 euros "
-                "sinon il envoie les captures de ses conversations à tout le monde. Rien de "
-                "sexuel."
+                "sinon il envoie les captures de ses conversations à tout le monde. Il n'y a rien "
+                "de sexuel dedans."
             ),
             "private_message",
             None,
@@ -6436,7 +6448,7 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
             set(),
         ),
         (
-            "Un client refuse de régler ma facture de peinture, pour moi c'est de l'escroquerie.",
+            "Mon client ne veut pas payer ma facture de peinture, pour moi c'est de l'escroquerie.",
             "sms",
             "scam",
             set(),
@@ -6445,8 +6457,8 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
         # the patients' data of a clinic for sale.
         (
             (
-                "J'ai versé un acompte de 400 euros à un couvreur trouvé sur Leboncoin, personne "
-                "n'est jamais venu."
+                "J'ai versé un acompte de 400 euros à un couvreur trouvé sur Leboncoin, il n'est "
+                "jamais venu."
             ),
             "website",
             None,
@@ -6454,8 +6466,8 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
         ),
         (
             (
-                "Un ami Steam m'a envoyé un lien pour voter à un tournoi, je me suis connecté et "
-                "tout mon inventaire a été transféré."
+                "Un contact Steam m'a envoyé un lien de concours, je me suis connecté et tout mon "
+                "inventaire a été transféré."
             ),
             "private_message",
             None,
@@ -6475,21 +6487,24 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
             {Category.THREATS_VIOLENCE},
         ),
         (
-            "Sur la page de la mairie quelqu'un écrit que le maire finira pendu au balcon.",
+            (
+                "Sur la page de la mairie quelqu'un écrit que le maire finira pendu, comme il le "
+                "mérite."
+            ),
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
         ),
         (
-            "Un automobiliste a écrit sous ma vidéo : la prochaine fois je te roule dessus.",
+            "Un automobiliste m'a écrit en commentaire : si je te recroise je te roule dessus.",
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
         ),
         (
             (
-                "Sur Valorant un joueur a écrit à mon fils : demain je t'attends devant le "
-                "portail du collège, tu vas finir à l'hosto."
+                "Sur Valorant un joueur a écrit à mon fils : vendredi je t'attends devant "
+                "l'entrée du collège, tu vas finir aux urgences."
             ),
             "private_message",
             None,
@@ -6497,8 +6512,8 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
         ),
         (
             (
-                "Après une partie de Warzone un joueur a trouvé où je bosse et m'écrit : demain je "
-                "serai sur le parking, tu rentreras pas chez toi."
+                "Après une partie de Fortnite un joueur a trouvé où je travaille et m'écrit : "
+                "jeudi je serai devant le magasin, tu rentreras pas chez toi."
             ),
             "private_message",
             None,
@@ -6518,32 +6533,34 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
             "threats_violence",
             set(),
         ),
-        ("Le partiel de demain 8h va tous nous tuer, RIP la promo.", "public_group", None, set()),
         (
-            "Notre équipe commerciale va massacrer le chiffre ce trimestre 🔪",
+            "Le bac blanc de lundi va tous nous tuer, courage à toute la promo.",
+            "public_group",
+            None,
+            set(),
+        ),
+        (
+            "Le directeur commercial a posté : ce mois-ci on massacre le chiffre d'affaires 🔪",
             "public_post",
             "threats_violence",
             set(),
         ),
         (
-            "Si le coq du voisin chante encore à 5h je l'égorge et on le mange en coq au vin.",
+            "Si le coq de la voisine me réveille encore je l'égorge, et on le fera en coq au vin.",
             "public_group",
             "threats_violence",
             set(),
         ),
         (
-            (
-                "Un joueur de ma team sur CS2 m'a dit en vocal : à 21h je t'explose la tête sur "
-                "Mirage."
-            ),
+            ("En vocal sur CS2 un coéquipier m'a dit : ce soir je t'explose la tête sur Inferno."),
             "unknown",
             None,
             set(),
         ),
         (
             (
-                "Il a posté qu'il va tuer tout le monde dimanche au semi-marathon de Lyon, "
-                "objectif 1h30."
+                "Mon cousin a posté qu'il va tous les tuer dimanche au marathon de Lyon, chrono "
+                "visé 3h."
             ),
             "public_post",
             None,
@@ -6562,14 +6579,14 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
     [
         # Blackmail said with "ou", files held for ransom on the office's computers.
         (
-            "Un concurrent m'a écrit : tu payes 500 balles ou on te démolit sur Google.",
+            "Un concurrent m'a écrit : tu vires 500 euros ou on te pourrit sur les avis.",
             "private_message",
             None,
             {Category.SCAM},
             False,
         ),
         (
-            "Mon ex m'écrit : envoie 200 euros ou je poste les vidéos sur Insta.",
+            "Mon ex m'écrit : verse 200 euros ou je publie les photos sur Insta.",
             "sms",
             None,
             {Category.SCAM},
@@ -6577,8 +6594,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         ),
         (
             (
-                "Ce matin tous les postes de l'agence affichaient un message : vos fichiers sont "
-                "chiffrés, payez 1 BTC."
+                "Lundi nos postes de travail affichaient tous : vos fichiers sont chiffrés, payez "
+                "1 BTC."
             ),
             "unknown",
             None,
@@ -6589,14 +6606,14 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         # song called violent by the reporter, hyperbole about crimes, bosses and taste buds,
         # laughter told in words.
         (
-            "Le bar annonce : ce soir on met le feu au dancefloor !",
+            "La boîte de nuit annonce : samedi on va mettre le feu à la piste !",
             "public_post",
             "incitement_offences",
             set(),
             False,
         ),
         (
-            "Sous ma vidéo de cuisine quelqu'un a écrit : c'est le tuto le plus nul que j'ai vu.",
+            "Sous ma vidéo de couture quelqu'un a écrit : ton tuto est vraiment nul.",
             "public_comment",
             None,
             set(),
@@ -6604,8 +6621,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         ),
         (
             (
-                "Amazon a perdu mon colis et refuse de me rembourser depuis 3 semaines. Ils se "
-                "moquent du monde."
+                "La Poste a égaré mon colis et ne me rembourse pas depuis un mois. Ils se foutent "
+                "du monde."
             ),
             "website",
             "scam",
@@ -6642,8 +6659,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         ),
         (
             (
-                "Mon fils a écrit « je vais tuer ma sœur elle a pris mon chargeur » avec des "
-                "emojis qui pleurent de rire."
+                "Ma fille a posté « je vais tuer mon frère il a fini le Nutella » avec des "
+                "smileys qui meurent de rire."
             ),
             "public_post",
             None,
@@ -6653,8 +6670,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         # A group called vermin and to be cleaned out; a mosque to be stormed with bats.
         (
             (
-                "Sur une page publique quelqu'un traite les Comoriens de cafards et appelle à "
-                "nettoyer les quartiers à la machette."
+                "Un compte public traite les Comoriens de vermine et appelle à nettoyer les rues "
+                "à la machette."
             ),
             "public_post",
             None,
@@ -6663,8 +6680,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         ),
         (
             (
-                "A public account told people to come with bats to the mosque on Friday and clean "
-                "it out."
+                "A public channel told people to bring their bats to the mosque after prayers and "
+                "clear it out."
             ),
             "public_post",
             None,
@@ -6674,8 +6691,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         # A streamer's crowd; propaganda sent to a teenager, not pictures asked of him.
         (
             (
-                "Un streamer a dit à sa commu d'aller m'insulter, j'ai été inondé de centaines de "
-                "messages « bouffon »."
+                "Une influenceuse a demandé à ses abonnés d'aller m'insulter, j'ai été submergée "
+                "de milliers de messages « grosse merde »."
             ),
             "video",
             None,
@@ -6695,7 +6712,7 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         # An attack of a given year to be outdone; someone coming to burn, or on his way; a
         # hanging from a bridge; an address published in full.
         (
-            "Sur un canal public : samedi au marché de Noël on fera mieux qu'en 2018.",
+            "Sur un canal public : dimanche soir à la fête de la musique on fera mieux qu'en 2016.",
             "public_group",
             None,
             {Category.TERRORISM, Category.THREATS_VIOLENCE},
@@ -6703,8 +6720,8 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
         ),
         (
             (
-                "Sur X un compte a publié l'adresse complète de mon père avec « on passe ce soir "
-                "le brûler »."
+                "Sur X un compte a publié l'adresse exacte de mon oncle avec « on viendra ce soir "
+                "le cramer »."
             ),
             "public_post",
             None,
@@ -6712,14 +6729,17 @@ def test_blackmail_without_sex_lawful_steps_deposits_images_of_death_and_hyperbo
             True,
         ),
         (
-            "Sous l'article quelqu'un écrit que le premier qui arrive on le pend au pont.",
+            (
+                "Sous l'article sur le foyer de migrants quelqu'un écrit qu'on les pendra à un "
+                "lampadaire."
+            ),
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
             False,
         ),
         (
-            "Il m'a laissé un vocal : je sais où tu es, j'arrive, je vais te tuer.",
+            "Mon ex m'a écrit : je suis en route, je vais te tuer.",
             "sms",
             None,
             {Category.THREATS_VIOLENCE},
@@ -6740,39 +6760,36 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
         # Black people shown with bananas.
         (
             (
-                "Un élève a écrit dans le groupe de la classe qu'il viendra lundi avec le couteau "
-                "de chasse de son père pour finir la prof."
+                "Dans le groupe de la classe un garçon dit qu'il viendra vendredi avec le couteau "
+                "de chasse de son oncle, vous allez voir."
             ),
             "private_group",
             None,
             {Category.THREATS_VIOLENCE},
         ),
         (
-            "Une vidéo appelle à aller chercher les musulmans du quartier un par un.",
+            "Une vidéo appelle à aller choper les Roms du camp un par un.",
             "video",
             None,
             {Category.HATE, Category.THREATS_VIOLENCE},
         ),
         (
-            "Sur un serveur public ils postent des photos de Noirs avec des bananes.",
+            "Sur une page publique ils partagent des montages d'Africains avec des bananes.",
             "public_group",
             None,
             {Category.HATE},
         ),
         # Red hair mocked; an adult's webcam blackmail, the sending threatened as a noun.
         (
-            (
-                "Un élève a posté ma photo avec « poil de carotte, même ta mère peut pas te "
-                "regarder »."
-            ),
+            "Un élève a posté ma photo avec « poil de carotte » en légende.",
             "public_post",
             None,
             {Category.INSULT_DEFAMATION},
         ),
         (
             (
-                "Mail reçu : ils disent avoir des vidéos de moi sur des sites pour adultes, ils "
-                "veulent 1500 euros en bitcoin sinon envoi à tous mes contacts."
+                "Mail reçu : ils prétendent avoir des vidéos de moi sur des sites pour adultes et "
+                "veulent 900 euros, sinon diffusion à tous mes contacts."
             ),
             "email",
             None,
@@ -6782,8 +6799,8 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
         # a mayor; the reporter said to be a racist; voters' memory promised.
         (
             (
-                "Un patient a publié un avis Google sur mon cabinet : « le Dr Martin a tué ma "
-                "mère, c'est un assassin ». Il n'y a eu aucune procédure."
+                "Sur Google, la fille d'un patient écrit que le Dr Roux a laissé mourir son père "
+                "et que c'est un assassin. Il n'y a eu aucune procédure."
             ),
             "website",
             None,
@@ -6791,8 +6808,8 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
         ),
         (
             (
-                "Un compte diffuse un faux audio où le maire dit qu'il pioche dans la caisse de la "
-                "commune."
+                "Un compte diffuse un faux vocal où l'adjoint dit qu'il se sert dans le budget de "
+                "la mairie."
             ),
             "video",
             None,
@@ -6800,8 +6817,8 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
         ),
         (
             (
-                "Une cliente a posté une vidéo où elle affirme que je suis raciste et que je "
-                "refuse les clients noirs. C'est faux."
+                "Un client a posté une vidéo où il raconte que je suis raciste et que je ne sers "
+                "pas les Maghrébins. C'est faux."
             ),
             "video",
             None,
@@ -6809,8 +6826,8 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
         ),
         (
             (
-                "Un militant a écrit que le député trahit ses électeurs et qu'on s'en souviendra "
-                "aux élections."
+                "Une militante écrit que la sénatrice a trahi les agriculteurs et que les "
+                "électeurs s'en souviendront aux européennes."
             ),
             "public_post",
             "threats_violence",
