@@ -151,6 +151,8 @@ PAIRS = {
     "read/eo.jsonl": 0.9,
     "read/eq.jsonl": 0.91,
     "read/es.jsonl": 0.96,
+    "read/ew.jsonl": 0.87,
+    "read/ex.jsonl": 0.83,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.78,
@@ -162,7 +164,7 @@ PAIRS = {
     "unread/eb.jsonl": 0.8,
     "unread/gb.jsonl": 0.86,
     "unread/db.jsonl": 0.86,
-    "unread/pb.jsonl": 0.86,
+    "unread/pb.jsonl": 0.87,
     "unread/rb.jsonl": 0.78,
     "unread/kb.jsonl": 0.78,
     "unread/nb.jsonl": 0.86,
@@ -253,6 +255,8 @@ PAIRS = {
     "unread/ep.jsonl": 0.83,
     "unread/er.jsonl": 0.86,
     "unread/et.jsonl": 0.87,
+    "unread/eu.jsonl": 0.91,
+    "unread/ev.jsonl": 0.93,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -6836,6 +6840,52 @@ def test_blackmail_with_or_hyperbole_groups_called_vermin_and_attackers_on_their
     ],
 )
 def test_knives_at_school_hunted_groups_fake_recordings_and_accusations_of_racism(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Lawful sellers: a registered breeder, a CBD shop, a neighbour's honey.
+        (
+            (
+                "Un éleveur déclaré vend ses chiots pucés et vaccinés sur Leboncoin avec son "
+                "numéro SIRET."
+            ),
+            "website",
+            "illicit_trafficking",
+            set(),
+        ),
+        (
+            "Une boutique de CBD poste ses fleurs sur Instagram, on dirait de la weed.",
+            "public_post",
+            "incitement_offences",
+            set(),
+        ),
+        (
+            "Mon voisin vend le miel de ses ruches sur le groupe du village, sans facture.",
+            "public_group",
+            "illicit_trafficking",
+            set(),
+        ),
+        # Fakes said as such; a Telegram channel called "tg", which is no insult there.
+        (
+            "Sur Vinted un vendeur propose des baskets « rep haute qualité » à 40 euros.",
+            "website",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "Sur un canal tg public ils vendent des fiches clients avec IBAN par paquets de 500.",
+            "public_group",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+    ],
+)
+def test_lawful_sellers_fakes_said_as_such_and_telegram_called_tg(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
