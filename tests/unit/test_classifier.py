@@ -6889,3 +6889,46 @@ def test_lawful_sellers_fakes_said_as_such_and_telegram_called_tg(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A relative gone to Syria asking to be joined; terror words said of a law; attacks
+        # condemned; an "attentat" promised as a joke between friends.
+        (
+            (
+                "Mon frère parti en Syrie il y a des années m'écrit qu'il faut que je le rejoigne "
+                "là-bas."
+            ),
+            "private_message",
+            None,
+            {Category.TERRORISM},
+        ),
+        (
+            "Un élu a écrit que cette loi est un attentat contre le service public.",
+            "public_post",
+            "terrorism",
+            set(),
+        ),
+        (
+            "L'imam a publié une vidéo où il condamne fermement les attentats.",
+            "video",
+            "terrorism",
+            set(),
+        ),
+        (
+            (
+                "Mon pote m'a écrit : si tu viens pas je fais un attentat chez toi 😂, c'est une "
+                "blague entre nous."
+            ),
+            "private_message",
+            "terrorism",
+            set(),
+        ),
+    ],
+)
+def test_a_relative_to_join_in_syria_laws_attacks_condemned_and_jokes(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
