@@ -151,11 +151,13 @@ PAIRS = {
     "read/eo.jsonl": 0.9,
     "read/eq.jsonl": 0.91,
     "read/es.jsonl": 0.96,
-    "read/ew.jsonl": 0.87,
+    "read/ew.jsonl": 0.93,
     "read/ex.jsonl": 0.83,
+    "read/fe.jsonl": 0.87,
+    "read/ez.jsonl": 0.86,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
-    "unread/y.jsonl": 0.78,
+    "unread/y.jsonl": 0.81,
     "unread/tb.jsonl": 0.87,
     "unread/hd.jsonl": 0.87,
     "unread/sb.jsonl": 0.91,
@@ -187,7 +189,7 @@ PAIRS = {
     "unread/od.jsonl": 0.9,
     "unread/gf.jsonl": 0.91,
     "unread/kf.jsonl": 0.9,
-    "unread/mf.jsonl": 0.87,
+    "unread/mf.jsonl": 0.88,
     "unread/rf.jsonl": 0.95,
     "unread/af.jsonl": 0.85,
     "unread/ah.jsonl": 0.81,
@@ -204,7 +206,7 @@ PAIRS = {
     "unread/bp.jsonl": 0.81,
     "unread/br.jsonl": 0.92,
     "unread/bt.jsonl": 0.85,
-    "unread/bv.jsonl": 0.78,
+    "unread/bv.jsonl": 0.8,
     "unread/bx.jsonl": 0.86,
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.9,
@@ -257,6 +259,8 @@ PAIRS = {
     "unread/et.jsonl": 0.87,
     "unread/eu.jsonl": 0.91,
     "unread/ev.jsonl": 0.93,
+    "unread/ey.jsonl": 0.91,
+    "unread/ff.jsonl": 0.82,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -6929,6 +6933,55 @@ def test_lawful_sellers_fakes_said_as_such_and_telegram_called_tg(
     ],
 )
 def test_a_relative_to_join_in_syria_laws_attacks_condemned_and_jokes(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Parents' holiday pictures; pictures held against a break-up by a boyfriend of 15; poison
+        # said to be put in the bread, made up; a person to be "smoked", his address asked for.
+        (
+            (
+                "Ma belle-sœur poste des photos de ses enfants à la piscine en maillot sur "
+                "Facebook, avec tous les pervers qui traînent."
+            ),
+            "public_post",
+            "child_sexual_abuse",
+            set(),
+        ),
+        (
+            (
+                "J'ai 15 ans, mon copain dit que si je le quitte il envoie nos vidéos à tout le "
+                "collège."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            (
+                "Sur Google un avis dit que le boulanger met de la mort-aux-rats dans le pain. "
+                "C'est inventé."
+            ),
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Sous la vidéo du ministre quelqu'un écrit : ce type faut le fumer, qui a son "
+                "adresse ?"
+            ),
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+    ],
+)
+def test_holiday_pictures_break_up_blackmail_poison_made_up_and_a_man_to_smoke(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
