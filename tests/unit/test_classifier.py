@@ -6876,7 +6876,7 @@ def test_knives_at_school_hunted_groups_fake_recordings_and_accusations_of_racis
         ),
         # Fakes said as such; a Telegram channel called "tg", which is no insult there.
         (
-            "Sur Vinted un vendeur propose des baskets « rep haute qualité » à 40 euros.",
+            "Sur Vinted un vendeur propose des baskets « rep 1:1 » à 40 euros.",
             "website",
             None,
             {Category.ILLICIT_TRAFFICKING},
