@@ -18,7 +18,9 @@ from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.vocab import CategorySpec, Rule
 
 GLOBAL_INNOCENT = "innocent_all"
-_FORM = (GLOBAL_INNOCENT,)
+# What hides the contexts that excuse a rule: the phrases innocent for all, and the reporter's
+# description of themself (a prevention association reporting is no prevention content).
+_FORM = (GLOBAL_INNOCENT, "reporter_self")
 # A description that names a work about offences (a film or its trailer, a song's lyrics, an
 # article, a history lesson), a game or an open joke, lawful criticism (a review, satire, a refund
 # dispute), a dispute with one's own bank or operator, or hunting is not silent: the ticked box is

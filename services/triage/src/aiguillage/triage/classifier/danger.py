@@ -9,7 +9,8 @@ place ("ce lycée va se faire shooter", "je vais faire sauter la mairie") is imm
 violence under way (broadcast live), are risks to life like a suicide announcement. So is a
 farewell ("adieu tout le monde", "pardon maman") next to a time, and so is a reporter's call for
 help to be sent now ("URGENT … envoyez quelqu'un", "please hurry") in a report of threats or of
-danger to life: the reporter says it is under way, in words no list of threats can foresee.
+danger to life: the reporter says it is under way, in words no list of threats can foresee. So
+are the means of a suicide made ready (a rope bought, letters written) next to a time.
 
 Not imminent: a beating announced ("on va te défoncer à la récré demain": violence, no threat to
 life), the victims' own place with no time ("on va brûler votre mosquée"), a danger the reporter
@@ -50,6 +51,8 @@ LIFE_GROUPS = {
     ),
     Category.ENDANGERMENT: (
         "suicide_intent",
+        "act_announced",
+        "unconscious_now",
         "self_harm",
         "ongoing_assault",
         "jump_intent",
@@ -64,6 +67,9 @@ RESCUE_GROUPS = ("rescue_call",)
 # A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
 # a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
 SCHEDULED_GROUPS = {Category.ENDANGERMENT: ("challenge_words",)}
+# The means of a suicide made ready (a rope bought, letters written, pills gathered) are a risk to
+# life once a time is given ("cette nuit"); like a challenge, only a time cue counts for them.
+DISTRESS_GROUPS = {Category.ENDANGERMENT: ("suicide_preparations",)}
 # An announced attack on a named place: imminent with no time needed.
 PLACE_GROUPS = {
     Category.THREATS_VIOLENCE: ("attack_on_place", "place_attack"),
@@ -137,7 +143,14 @@ def decide_imminent(
         if category in categories and category not in ticked_only:
             for group in groups:
                 scheduled.extend(evidence.find(group, hidden_by=(GLOBAL_INNOCENT,)))
-    if not life and not scheduled:
+    distress = [
+        match
+        for category, groups in DISTRESS_GROUPS.items()
+        if category in categories and category not in ticked_only
+        for group in groups
+        for match in evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
+    ]
+    if not life and not scheduled and not distress:
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
@@ -147,7 +160,7 @@ def decide_imminent(
             return False, reason(
                 subject="imminent_danger",
                 rule=rule,
-                signals=((life or scheduled)[0].signal, said[0].signal),
+                signals=((life or scheduled or distress)[0].signal, said[0].signal),
             )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))
@@ -157,6 +170,13 @@ def decide_imminent(
             subject="imminent_danger",
             rule="a dangerous challenge given a date or a time",
             signals=(dated[0].signal, dated[1].signal),
+        )
+    timed_distress = _near(distress, dates)
+    if timed_distress is not None:
+        return True, reason(
+            subject="imminent_danger",
+            rule="the means of a suicide made ready, with a time that makes it imminent",
+            signals=(timed_distress[0].signal, timed_distress[1].signal),
         )
     timed = _near(life, [*dates, *evidence.find("ongoing", hidden_by=("reported_time",))])
     if timed is not None:
@@ -168,7 +188,7 @@ def decide_imminent(
     return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
-        signals=((life or scheduled)[0].signal,),
+        signals=((life or scheduled or distress)[0].signal,),
     )
 
 

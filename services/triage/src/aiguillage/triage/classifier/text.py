@@ -16,12 +16,18 @@ MAX_KEPT_SPELLINGS = 100_000
 
 # Replaced one by one: `str.replace` is many times faster than `str.translate` with a table.
 _LIGATURES = (("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("’", "'"), ("‘", "'"), ("`", "'"))
-_ASCII_SYMBOLS = (("%", " pourcent "), ("$", " dollars "), ("&", " et "))
+# A quotation mark ends a clause as a comma does: a negation before a quote is the reporter's
+# ("elle ne connaît pas « shit dispo »"), not the quoted words'.
+_ASCII_SYMBOLS = (("%", " pourcent "), ("$", " dollars "), ("&", " et "), ('"', " , "))
 # The others, looked for only in a text that is not ASCII after accent stripping (most reports
 # are). Laughing faces read as the "mdr" that reporters type: a threat said laughing is a joke
 # (threats_violence.toml, threat_banter); a drug ad's emoji as words its vocabulary reads.
 _SYMBOLS = (
     ("€", " euros "),
+    ("«", " , "),
+    ("»", " , "),
+    ("“", " , "),
+    ("”", " , "),
     ("😂", " mdr "),
     ("🤣", " mdr "),
     ("😅", " mdr "),  # laughing at oneself
@@ -35,6 +41,12 @@ _SYMBOLS = (
     ("🌿", " emojiherbe "),
     ("💊", " emojipilule "),
     ("🍄", " emojichampi "),
+    # The aubergine, the drops, the peach and the tongue under a child's video: sexual
+    # innuendo, read by child_sexual_abuse.toml's sexual_content.
+    ("🍆", " emojisexe "),
+    ("💦", " emojisexe "),
+    ("🍑", " emojisexe "),
+    ("👅", " emojisexe "),
     # The monkey and the banana thrown at a black player: hate.toml reads them.
     ("🐒", " emojisinge "),
     ("🐵", " emojisinge "),
