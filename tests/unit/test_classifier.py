@@ -124,12 +124,12 @@ PAIRS = {
     "read/cy.jsonl": 0.96,
     "read/dc.jsonl": 0.96,
     "read/de.jsonl": 0.97,
-    "read/dg.jsonl": 0.95,
+    "read/dg.jsonl": 0.96,
     "read/di.jsonl": 0.98,
     "read/dk.jsonl": 0.98,
     "read/dm.jsonl": 0.95,
     "read/do.jsonl": 0.9,
-    "read/dq.jsonl": 0.88,
+    "read/dq.jsonl": 0.9,
     "read/ds.jsonl": 0.91,
     "read/du.jsonl": 0.86,
     "read/dw.jsonl": 0.88,
@@ -155,7 +155,7 @@ PAIRS = {
     "read/ex.jsonl": 0.83,
     "read/fe.jsonl": 0.88,
     "read/ez.jsonl": 0.86,
-    "read/fg.jsonl": 0.88,
+    "read/fg.jsonl": 0.9,
     "read/fi.jsonl": 0.92,
     "read/fk.jsonl": 0.93,
     "read/fl.jsonl": 0.92,
@@ -163,6 +163,8 @@ PAIRS = {
     "read/fo.jsonl": 0.83,
     "read/fv.jsonl": 0.9,
     "read/fs.jsonl": 0.87,
+    "read/fy.jsonl": 0.87,
+    "read/fz.jsonl": 0.91,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -227,7 +229,7 @@ PAIRS = {
     "unread/ct.jsonl": 0.95,
     "unread/cv.jsonl": 0.86,
     "unread/cx.jsonl": 0.85,
-    "unread/cz.jsonl": 0.86,
+    "unread/cz.jsonl": 0.87,
     "unread/dd.jsonl": 0.91,
     "unread/df.jsonl": 0.92,
     "unread/dh.jsonl": 0.88,
@@ -277,6 +279,8 @@ PAIRS = {
     "unread/fr.jsonl": 0.9,
     "unread/ft.jsonl": 0.88,
     "unread/fu.jsonl": 0.85,
+    "unread/fw.jsonl": 0.83,
+    "unread/fx.jsonl": 0.9,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -7440,6 +7444,104 @@ def test_fasting_contests_people_lying_still_ropes_kept_ready_looting_and_copies
     ],
 )
 def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satire(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A child asked to show his body and whether he is alone; a camera to turn on, in
+        # English; a teenager offered easy money to see clients; a teenager's own beach pictures.
+        (
+            (
+                "Un joueur écrit à mon fils de 10 ans : t'es seul dans ta chambre ? montre-moi ton "
+                "corps."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "A man in a kids' Discord asked my 9 year old sister to turn her camera on.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            (
+                "Un homme propose à ma fille de 15 ans de l'argent facile pour voir des clients "
+                "dans un appart."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            (
+                "Une ado de mon quartier poste des photos d'elle en maillot à la plage, c'est "
+                "limite non ?"
+            ),
+            "public_post",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        # A condom explained to teenagers is a lesson, whatever box was ticked.
+        (
+            "Une vidéo explique aux ados comment mettre un préservatif.",
+            "video",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        # Pills already taken with a farewell; a streamer's address posted; a count of videos
+        # already reached; mails again and again after a block, in English; a hedge to cut.
+        (
+            "Mon cousin m'a écrit adieu, il a pris des cachets et veut dormir pour toujours.",
+            "private_message",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Un topic balance l'adresse de la streameuse et se moque d'elle.",
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Il filme ma maison et met les vidéos en ligne en se moquant de moi, il y en a "
+                "déjà 20."
+            ),
+            "video",
+            None,
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "He keeps emailing me every day from new addresses even though I blocked him.",
+            "email",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "Mon voisin va massacrer sa haie samedi, il l'a écrit sur le groupe.",
+            "public_group",
+            "threats_violence",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_bodies_asked_of_children_easy_money_pills_taken_addresses_posted_and_hedges(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
