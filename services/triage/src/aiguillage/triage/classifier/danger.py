@@ -64,12 +64,19 @@ LIFE_GROUPS = {
 }
 # The reporter's call for help: the only life cue for a category that only the ticked box gave.
 RESCUE_GROUPS = ("rescue_call",)
-# A dangerous challenge is a risk to life once it is given a date ("mercredi après les cours"): only
-# a time cue counts for it, not an "ongoing" one ("il se filme en train de…" describes the video).
-SCHEDULED_GROUPS = {Category.ENDANGERMENT: ("challenge_words",)}
-# The means of a suicide made ready (a rope bought, letters written, pills gathered) are a risk to
-# life once a time is given ("cette nuit"); like a challenge, only a time cue counts for them.
-DISTRESS_GROUPS = {Category.ENDANGERMENT: ("suicide_preparations",)}
+# Risks to life once they are given a time, and only a time, not an "ongoing" cue, with the rule
+# that says so: a dangerous challenge ("mercredi après les cours"; "il se filme en train de…"
+# describes the video), the means of a suicide made ready (a rope bought, letters written,
+# pills gathered: "cette nuit").
+TIME_ONLY_GROUPS = {
+    Category.ENDANGERMENT: (
+        ("challenge_words", "a dangerous challenge given a date or a time"),
+        (
+            "suicide_preparations",
+            "the means of a suicide made ready, with a time that makes it imminent",
+        ),
+    )
+}
 # An announced attack on a named place: imminent with no time needed.
 PLACE_GROUPS = {
     Category.THREATS_VIOLENCE: ("attack_on_place", "place_attack"),
@@ -138,19 +145,14 @@ def decide_imminent(
             rule=_AT_PLACE,
             signals=(at_place[0].signal, at_place[1].signal),
         )
-    scheduled: list[Match] = []
-    for category, groups in SCHEDULED_GROUPS.items():
-        if category in categories and category not in ticked_only:
-            for group in groups:
-                scheduled.extend(evidence.find(group, hidden_by=(GLOBAL_INNOCENT,)))
-    distress = [
-        match
-        for category, groups in DISTRESS_GROUPS.items()
+    time_only = [
+        (match, rule)
+        for category, groups in TIME_ONLY_GROUPS.items()
         if category in categories and category not in ticked_only
-        for group in groups
+        for group, rule in groups
         for match in evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
     ]
-    if not life and not scheduled and not distress:
+    if not life and not time_only:
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
@@ -160,24 +162,18 @@ def decide_imminent(
             return False, reason(
                 subject="imminent_danger",
                 rule=rule,
-                signals=((life or scheduled or distress)[0].signal, said[0].signal),
+                signals=((life or [m for m, _ in time_only])[0].signal, said[0].signal),
             )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))
-    dated = _near(scheduled, dates)
-    if dated is not None:
-        return True, reason(
-            subject="imminent_danger",
-            rule="a dangerous challenge given a date or a time",
-            signals=(dated[0].signal, dated[1].signal),
-        )
-    timed_distress = _near(distress, dates)
-    if timed_distress is not None:
-        return True, reason(
-            subject="imminent_danger",
-            rule="the means of a suicide made ready, with a time that makes it imminent",
-            signals=(timed_distress[0].signal, timed_distress[1].signal),
-        )
+    for cue, rule in time_only:
+        dated = _near([cue], dates)
+        if dated is not None:
+            return True, reason(
+                subject="imminent_danger",
+                rule=rule,
+                signals=(dated[0].signal, dated[1].signal),
+            )
     timed = _near(life, [*dates, *evidence.find("ongoing", hidden_by=("reported_time",))])
     if timed is not None:
         return True, reason(
@@ -188,7 +184,7 @@ def decide_imminent(
     return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
-        signals=((life or scheduled or distress)[0].signal,),
+        signals=((life or [m for m, _ in time_only])[0].signal,),
     )
 
 
