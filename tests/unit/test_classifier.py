@@ -7018,7 +7018,7 @@ def test_holiday_pictures_break_up_blackmail_poison_made_up_and_a_man_to_smoke(
         # "On te crève" is a threat to kill, not a call to suicide; a duration ("depuis 72h") and
         # a scene filmed ("filmé en train de…") are no time of a danger to come.
         (
-            "Sous ma photo il a écrit : à la prochaine manif on te crève.",
+            "Il a répondu sous ma vidéo : la prochaine fois je te crève.",
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
@@ -7033,57 +7033,54 @@ def test_holiday_pictures_break_up_blackmail_poison_made_up_and_a_man_to_smoke(
         ),
         (
             (
-                "Ils ont filmé deux types en train de tabasser un gamin et écrit : la prochaine "
-                "fois on le tue."
+                "Sur la vidéo on voit un ado en train de se faire frapper, avec la légende : la "
+                "prochaine fois on le tue."
             ),
             "video",
             None,
             {Category.THREATS_VIOLENCE},
             False,
         ),
-        # Death said for tonight, in English; a threat read out on a live is no danger under way.
+        # Death said for today, in English; a threat read out on a live is no danger under way.
         (
-            "Tonight you die, I know which hotel you sleep in.",
+            "Today you die, coward.",
             "sms",
             None,
             {Category.THREATS_VIOLENCE},
             True,
         ),
         (
-            "Pendant son stream, un message lu en direct disait : je vais te tuer.",
+            "Une menace affichée en live sur ma chaîne disait : je vais te tuer.",
             "video",
             None,
             {Category.THREATS_VIOLENCE},
             False,
         ),
-        # Pills about to be swallowed on a live; one man beating a woman on a live; a rope bought
-        # and the act announced for tonight; an attack said to be coming at a station tomorrow.
+        # Pills about to be swallowed on a live; one man beating a woman on a live; a letter written
+        # and the act announced for tonight; an attack said to be coming at a stadium on Saturday.
         (
-            (
-                "Ma cousine est en live TikTok en ce moment avec ses boîtes de médicaments, elle "
-                "dit qu'elle va tout avaler."
-            ),
+            "Mon frère est en direct sur Insta, il veut avaler sa plaquette de somnifères.",
             "video",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "En direct sur Facebook un homme frappe une femme, elle saigne.",
+            "En direct sur Facebook un type tabasse sa compagne.",
             "video",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "Mon pote a écrit qu'il a acheté une corde et qu'il le fait ce soir.",
+            "Ma sœur a écrit une lettre pour ses parents et dit qu'elle le fera ce soir.",
             "private_message",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "Un message dit qu'il y aura un attentat à la gare demain à 8h.",
+            "Un compte écrit qu'il y aura un attentat au stade samedi à 21h.",
             "unknown",
             None,
             {Category.TERRORISM, Category.THREATS_VIOLENCE},
@@ -7091,7 +7088,10 @@ def test_holiday_pictures_break_up_blackmail_poison_made_up_and_a_man_to_smoke(
         ),
         # Nothing precise said: a distress, not a danger of tonight.
         (
-            "Un ami m'écrit qu'il pense parfois à en finir, rien de précis, il voit un psy demain.",
+            (
+                "Un ami m'écrit qu'il pense parfois à en finir, rien de concret, il voit un psy "
+                "demain."
+            ),
             "private_message",
             None,
             {Category.ENDANGERMENT},
@@ -7109,7 +7109,7 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
     ("text", "where", "hint", "categories"),
     [
         # Replica guns in a game; lyrics said to aim at no one; a call to beat someone named by a
-        # pronoun; a stabbing planned by name; the murderer of a journalist held up as a model.
+        # pronoun; a stabbing planned by name; the killer of policemen held up as a model.
         (
             (
                 "Sur le groupe du club d'airsoft ils écrivent : dimanche on va tous vous allumer "
@@ -7121,15 +7121,15 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
         ),
         (
             (
-                "Mon neveu a mis un son où il dit je te fume toi et ta clique, il dit que ça vise "
-                "personne."
+                "Mon neveu a mis un son où il dit je te fume toi et ta clique, il dit que le "
+                "texte ne vise personne."
             ),
             "public_post",
             "threats_violence",
             set(),
         ),
         (
-            "Des comptes appellent à aller le tabasser à la sortie du boulot.",
+            "Des abonnés incitent à aller la tabasser devant son bureau.",
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
@@ -7141,7 +7141,7 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
             {Category.THREATS_VIOLENCE},
         ),
         (
-            "L'assassin du journaliste est un modèle, il faut suivre son exemple.",
+            "Le tueur des policiers est un modèle, suivez leur exemple.",
             "public_post",
             None,
             {Category.TERRORISM},
@@ -7160,7 +7160,7 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
         ),
         (
             (
-                "Une page a mis le nom, la photo et l'adresse de mon père en disant qu'il vole les "
+                "Une page a publié son nom, sa photo, son adresse en disant qu'il vole les "
                 "voitures. C'est faux."
             ),
             "public_post",
@@ -7177,25 +7177,25 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
             {Category.INSULT_DEFAMATION},
         ),
         (
-            "Le magasin refuse de réparer mon lave-linge sous garantie, c'est du vol.",
+            "Mon aspirateur est sous garantie et la boutique fait traîner, quelle arnaque.",
             "email",
             "scam",
             set(),
         ),
         (
-            "La boutique ne m'a jamais remboursé ma commande annulée en mars.",
+            "Le site ne nous a toujours pas remboursé la commande que j'ai annulée.",
             "unknown",
             "scam",
             set(),
         ),
         (
-            "Un homme de 45 ans met des 🍆💦 sous toutes les vidéos de ma fille de 11 ans.",
+            "Un adulte répond 🍑👅 sous les photos de mon fils de 12 ans.",
             "public_comment",
             None,
             {Category.CHILD_SEXUAL_ABUSE},
         ),
         (
-            "Un site vend des montres Rolex à 50 euros, évidemment des faux.",
+            "Un site vend des montres Rolex à 50 euros, clairement des faux.",
             "website",
             None,
             {Category.ILLICIT_TRAFFICKING},
@@ -7215,13 +7215,13 @@ def test_threats_to_do_someone_in_durations_scenes_filmed_pills_ropes_and_attack
             set(),
         ),
         (
-            "Un parent a écrit sur le groupe de l'école que je frappe mes élèves, c'est faux.",
+            "Un père raconte sur le groupe de la classe que je frappe mes élèves, c'est inventé.",
             "public_group",
             None,
             {Category.INSULT_DEFAMATION},
         ),
         (
-            "Vidéo de chasse à courre, le sanglier est achevé à la dague, c'est ignoble.",
+            "Une vidéo de vénerie montre la curée, c'est ignoble.",
             "video",
             "endangerment",
             set(),
@@ -7238,9 +7238,9 @@ def test_replicas_lyrics_aimed_at_no_one_calls_to_beat_fire_bombs_thefts_imputed
     ("text", "scope"),
     [
         ("Un adulte écrit à mon fils sur discord tous les soirs.", Scope.PRIVATE),
-        ("Un joueur lui a proposé de discuter sur telegram.", Scope.PRIVATE),
+        ("Un joueur lui a demandé de discuter sur telegram.", Scope.PRIVATE),
         (
-            "Ce type m'envoie plein de messages la nuit sur snap pour me dire qu'il m'aime.",
+            "Elle m'envoie des vocaux toute la nuit sur whatsapp pour me menacer.",
             Scope.PRIVATE,
         ),
     ],
@@ -7252,8 +7252,7 @@ def test_messages_written_on_an_app_are_private(text: str, scope: Scope) -> None
 def test_an_age_reached_is_the_victims_age() -> None:
     decision = classify(
         report(
-            "Ma sœur a eu 18 ans cet été et un camarade de terminale l'insulte tous les jours en "
-            "message.",
+            "Mon frère a eu 19 ans en mars ; un ancien collègue l'insulte chaque jour par SMS.",
             where_seen="private_message",
         )
     )
@@ -7269,8 +7268,8 @@ def test_an_age_reached_is_the_victims_age() -> None:
         # past attempt told in detail.
         (
             (
-                "Sur un forum des filles font un concours de jeûne et comptent leurs jours sans "
-                "manger."
+                "Sur un serveur, des ados organisent un concours de maigreur et notent leurs "
+                "journées sans manger."
             ),
             "public_group",
             None,
@@ -7278,31 +7277,31 @@ def test_an_age_reached_is_the_victims_age() -> None:
             False,
         ),
         (
-            "Des comptes donnent des conseils : mâcher puis recracher pour ne pas grossir.",
+            "Des comptes donnent des astuces : mâcher et recracher, tu grossiras pas.",
             "video",
             None,
             {Category.ENDANGERMENT},
             False,
         ),
         (
-            "En live sur Kick il a trop bu, il est tombé par terre et il bouge plus.",
+            (
+                "En direct sur Twitch le streamer s'est effondré au sol, il ne bouge plus depuis "
+                "dix minutes."
+            ),
             "video",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            (
-                "Il m'écrit qu'il a une corde dans sa chambre et qu'il attend que ses parents "
-                "dorment."
-            ),
+            "Mon ami garde une corde sous son lit et attend que sa famille dorme, il me l'a écrit.",
             "private_message",
             "endangerment",
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "My roommate posted on Instagram: tonight I'm done, thank you for everything.",
+            "My friend's story says: I'm done with everything, tonight is the last time.",
             "public_post",
             None,
             {Category.ENDANGERMENT},
@@ -7310,7 +7309,7 @@ def test_an_age_reached_is_the_victims_age() -> None:
         ),
         (
             (
-                "Signalement d'une association de prévention : un forum explique comment se "
+                "Nous sommes une association de prévention : un serveur public explique comment se "
                 "suicider et pousse à passer à l'acte."
             ),
             "public_group",
@@ -7319,33 +7318,33 @@ def test_an_age_reached_is_the_victims_age() -> None:
             False,
         ),
         (
-            (
-                "Une influenceuse raconte en détail sa tentative de suicide et comment elle s'en "
-                "est sortie."
-            ),
+            "Une chanteuse témoigne longuement de sa tentative de suicide dans un podcast.",
             "video",
             "endangerment",
             set(),
             False,
         ),
-        # A mall to loot; copies sold as such in English; first names, classes and phone numbers
+        # A mall to loot; copies said as such in English; names, addresses and phone numbers
         # listed.
         (
-            "Ça circule sur snap : samedi on retourne le centre commercial, ramenez des sacs.",
+            "Message qui tourne : ce soir on dévalise la galerie marchande, venez nombreux.",
             "public_post",
             None,
             {Category.INCITEMENT_OFFENCES},
             False,
         ),
         (
-            "Instagram shop selling Gucci belts, top quality copy.",
+            "Une boutique Instagram vend des ceintures Gucci, premium quality copy.",
             "public_post",
             None,
             {Category.ILLICIT_TRAFFICKING},
             False,
         ),
         (
-            "Ils ont publié les prénoms, classes et numéros de téléphone des filles de 4e.",
+            (
+                "Une page affiche les noms, adresses et numéros de téléphone de plusieurs "
+                "collégiennes."
+            ),
             "public_post",
             None,
             {Category.CYBERHARASSMENT},
@@ -7362,24 +7361,24 @@ def test_fasting_contests_people_lying_still_ropes_kept_ready_looting_and_copies
 @pytest.mark.parametrize(
     ("text", "where", "hint", "categories", "imminent"),
     [
-        # A strike announced on a market for Saturday; a partner beating her on a live; a bomb
-        # said to be on a train; victims said to have deserved it, in the jihadist's words.
+        # A strike announced on a festival for Sunday evening; a partner beating her on a live; a
+        # bomb said to be on a train; victims said to have deserved it, in the jihadist's words.
         (
-            "Dans sa vidéo il annonce qu'il va frapper le marché de Noël ce samedi.",
+            "Sur son compte il écrit qu'ils vont frapper le festival dimanche soir.",
             "video",
             None,
             {Category.THREATS_VIOLENCE},
             True,
         ),
         (
-            "Son mec la frappe en live Facebook depuis cinq minutes.",
+            "Son copain la cogne en direct sur TikTok depuis cinq minutes.",
             "video",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "Bombe dans le train de 7h12 pour Lyon, vous êtes prévenus.",
+            "Un compte annonce une bombe dans le TGV de 7h12.",
             "public_post",
             None,
             {Category.TERRORISM, Category.THREATS_VIOLENCE},
@@ -7387,55 +7386,64 @@ def test_fasting_contests_people_lying_still_ropes_kept_ready_looting_and_copies
         ),
         (
             (
-                "Un compte écrit que les victimes du concert ont eu ce qu'elles méritaient, ces "
-                "mécréants."
+                "D'après un commentaire, les victimes du marché ont eu ce qu'elles méritaient et "
+                "les mécréants paieront."
             ),
             "public_post",
             None,
             {Category.TERRORISM},
             False,
         ),
-        # An uncle's joke said to be one; a state's propaganda; a party called a "tuerie"; an
-        # accident called an attack by others; a war of history; a satirical site; an
-        # independent video game.
+        # An aunt's joke said to be one; a state's propaganda; a party called a "tuerie"; an
+        # accident called an attack by others; a report on jihadism; a satirical site; a strategy
+        # video game.
         (
-            "Mon oncle m'a écrit : si tu rates ton bac je t'étrangle. Il plaisantait évidemment.",
+            (
+                "Ma tante m'a dit que si je rate mon permis elle m'étrangle. Elle plaisantait, "
+                "bien sûr."
+            ),
             "sms",
             "threats_violence",
             set(),
             False,
         ),
-        ("Ce journal fait de la propagande d'État.", "website", "terrorism", set(), False),
         (
-            "Ce soir ça va être une tuerie, on fête mes 30 ans !",
-            "private_group",
-            "threats_violence",
-            set(),
-            False,
-        ),
-        (
-            "Des gens disent que c'est un attentat alors que c'est un accident de camion.",
-            "public_post",
-            "terrorism",
-            set(),
-            False,
-        ),
-        (
-            "Vidéo YouTube sur la guerre d'Algérie avec des photos d'attentats.",
-            "video",
-            "terrorism",
-            set(),
-            False,
-        ),
-        (
-            "Le Gorafi titre : un terroriste rate son attentat à cause des bouchons.",
+            "Cette chaîne diffuse la propagande du gouvernement.",
             "website",
             "terrorism",
             set(),
             False,
         ),
         (
-            "Un jeu indé sur Steam où on casse des vitrines pendant une émeute.",
+            "Samedi ce sera une vraie tuerie, c'est mon anniversaire !",
+            "private_group",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Les commentaires crient que c'était un attentat mais c'était un accident de bus.",
+            "public_post",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            "Un reportage sur le djihadisme montre des images d'attentats.",
+            "video",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            "Un site satirique titre : un terroriste rate son attentat à cause des bouchons.",
+            "website",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            "Un jeu de stratégie sur Steam où l'on pille des magasins pendant des émeutes.",
             "website",
             "incitement_offences",
             set(),
@@ -7453,11 +7461,11 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
     ("text", "where", "hint", "categories", "imminent"),
     [
         # A child asked to show his body and whether he is alone; a camera to turn on, in
-        # English; a teenager offered easy money to see clients; a teenager's own beach pictures.
+        # English; a teenager offered money to receive clients; a teenager's own pool pictures.
         (
             (
-                "Un joueur écrit à mon fils de 10 ans : t'es seul dans ta chambre ? montre-moi ton "
-                "corps."
+                "Un joueur écrit à mon fils de 10 ans : t'es tout seul chez toi ? montre-moi ton "
+                "ventre."
             ),
             "private_message",
             None,
@@ -7465,7 +7473,7 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
             False,
         ),
         (
-            "A man in a kids' Discord asked my 9 year old sister to turn her camera on.",
+            "A man in a kids' Discord asked my 9 year old sister to put her webcam on.",
             "private_message",
             None,
             {Category.CHILD_SEXUAL_ABUSE},
@@ -7473,8 +7481,8 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
         ),
         (
             (
-                "Un homme propose à ma fille de 15 ans de l'argent facile pour voir des clients "
-                "dans un appart."
+                "Un homme propose à ma fille de 15 ans de recevoir des clients à l'hôtel contre de "
+                "l'argent."
             ),
             "private_message",
             None,
@@ -7483,8 +7491,8 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
         ),
         (
             (
-                "Une ado de mon quartier poste des photos d'elle en maillot à la plage, c'est "
-                "limite non ?"
+                "Ma voisine de 16 ans met des photos d'elle en maillot à la piscine sur son "
+                "compte, ça me gêne."
             ),
             "public_post",
             "child_sexual_abuse",
@@ -7493,23 +7501,23 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
         ),
         # A condom explained to teenagers is a lesson, whatever box was ticked.
         (
-            "Une vidéo explique aux ados comment mettre un préservatif.",
+            "Le compte d'un planning familial montre aux lycéens comment utiliser un préservatif.",
             "video",
             "child_sexual_abuse",
             set(),
             False,
         ),
-        # Pills already taken with a farewell; a streamer's address posted; a count of videos
-        # already reached; mails again and again after a block, in English; a hedge to cut.
+        # Pills already taken with a farewell; a streamer's address posted; a count of pictures
+        # already reached; texts again and again after a block, in English; nettles to cut.
         (
-            "Mon cousin m'a écrit adieu, il a pris des cachets et veut dormir pour toujours.",
+            "Ma cousine m'écrit : adieu, pardon pour tout, j'ai avalé des somnifères.",
             "private_message",
             None,
             {Category.ENDANGERMENT},
             True,
         ),
         (
-            "Un topic balance l'adresse de la streameuse et se moque d'elle.",
+            "Sur un site, un pseudo publie l'adresse de la streameuse et on se moque d'elle.",
             "website",
             None,
             {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
@@ -7517,8 +7525,8 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
         ),
         (
             (
-                "Il filme ma maison et met les vidéos en ligne en se moquant de moi, il y en a "
-                "déjà 20."
+                "Un voisin poste des photos de moi pour se moquer de mes tenues, il y en a "
+                "maintenant 30."
             ),
             "video",
             None,
@@ -7526,14 +7534,14 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
             False,
         ),
         (
-            "He keeps emailing me every day from new addresses even though I blocked him.",
+            "She texts me from other numbers after I blocked her, every night, calling me a loser.",
             "email",
             None,
-            {Category.CYBERHARASSMENT},
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
             False,
         ),
         (
-            "Mon voisin va massacrer sa haie samedi, il l'a écrit sur le groupe.",
+            "Mon beau-frère écrit qu'il va flinguer les orties du jardin ce week-end.",
             "public_group",
             "threats_violence",
             set(),
