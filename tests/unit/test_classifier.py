@@ -86,7 +86,7 @@ PAIRS = {
     "read/ya.jsonl": 0.96,
     "read/ha.jsonl": 0.95,
     "read/ua.jsonl": 0.97,
-    "read/ec.jsonl": 0.96,
+    "read/ec.jsonl": 0.97,
     "read/ic.jsonl": 0.97,
     "read/oc.jsonl": 0.96,
     "read/ge.jsonl": 0.97,
@@ -141,7 +141,7 @@ PAIRS = {
     "read/pc.jsonl": 0.93,
     "read/qd.jsonl": 0.96,
     "read/rd.jsonl": 0.96,
-    "read/tc.jsonl": 0.93,
+    "read/tc.jsonl": 0.95,
     "read/td.jsonl": 0.95,
     "read/ee.jsonl": 0.91,
     "read/eg.jsonl": 0.98,
@@ -165,6 +165,8 @@ PAIRS = {
     "read/fs.jsonl": 0.87,
     "read/fy.jsonl": 0.87,
     "read/fz.jsonl": 0.91,
+    "read/gg.jsonl": 0.9,
+    "read/gh.jsonl": 0.86,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -195,7 +197,7 @@ PAIRS = {
     "unread/hb.jsonl": 0.9,
     "unread/ub.jsonl": 0.88,
     "unread/ed.jsonl": 0.91,
-    "unread/id.jsonl": 0.86,
+    "unread/id.jsonl": 0.87,
     "unread/od.jsonl": 0.9,
     "unread/gf.jsonl": 0.91,
     "unread/kf.jsonl": 0.9,
@@ -205,10 +207,10 @@ PAIRS = {
     "unread/ah.jsonl": 0.81,
     "unread/an.jsonl": 0.86,
     "unread/aq.jsonl": 0.85,
-    "unread/at.jsonl": 0.75,
+    "unread/at.jsonl": 0.76,
     "unread/aw.jsonl": 0.8,
     "unread/bd.jsonl": 0.81,
-    "unread/bf.jsonl": 0.85,
+    "unread/bf.jsonl": 0.86,
     "unread/bh.jsonl": 0.8,
     "unread/bj.jsonl": 0.87,
     "unread/bl.jsonl": 0.93,
@@ -225,7 +227,7 @@ PAIRS = {
     "unread/cl.jsonl": 0.82,
     "unread/cn.jsonl": 0.9,
     "unread/cp.jsonl": 0.82,
-    "unread/cr.jsonl": 0.9,
+    "unread/cr.jsonl": 0.91,
     "unread/ct.jsonl": 0.95,
     "unread/cv.jsonl": 0.86,
     "unread/cx.jsonl": 0.85,
@@ -281,6 +283,8 @@ PAIRS = {
     "unread/fu.jsonl": 0.85,
     "unread/fw.jsonl": 0.83,
     "unread/fx.jsonl": 0.9,
+    "unread/gi.jsonl": 0.88,
+    "unread/gj.jsonl": 0.87,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -7550,6 +7554,55 @@ def test_markets_to_strike_bombs_on_trains_jokes_said_state_propaganda_and_satir
     ],
 )
 def test_bodies_asked_of_children_easy_money_pills_taken_addresses_posted_and_hedges(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # The hour a message came is no time of a danger; sex filmed in secret and sent on; living
+        # off benefits said of someone; a senator said to talk nonsense; gamers' taunts in a
+        # combat game.
+        (
+            "Un SMS de son voisin vers 1h : t'es mort.",
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Il m'a enregistrée pendant nos rapports et a transféré la vidéo à ses potes.",
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "Sur Facebook la gardienne écrit que je vis des aides sociales, une assistée.",
+            "public_post",
+            None,
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            "La sénatrice débite des bêtises, quelle nulle.",
+            "video",
+            "insult_defamation",
+            set(),
+            False,
+        ),
+        (
+            "Sur un jeu de combat en ligne il hurle : je vais tous vous démolir, noob.",
+            "video",
+            "threats_violence",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
