@@ -70,7 +70,7 @@ PAIRS = {
     "read/da.jsonl": 0.95,
     "read/pa.jsonl": 0.97,
     "read/ra.jsonl": 0.88,
-    "read/ka.jsonl": 0.95,
+    "read/ka.jsonl": 0.96,
     "read/na.jsonl": 0.95,
     "read/oa.jsonl": 0.87,
     "read/ia.jsonl": 0.93,
@@ -89,7 +89,7 @@ PAIRS = {
     "read/ec.jsonl": 0.97,
     "read/ic.jsonl": 0.97,
     "read/oc.jsonl": 0.96,
-    "read/ge.jsonl": 0.97,
+    "read/ge.jsonl": 0.98,
     "read/ke.jsonl": 0.92,
     "read/me.jsonl": 0.97,
     "read/re.jsonl": 0.98,
@@ -115,7 +115,7 @@ PAIRS = {
     "read/cg.jsonl": 0.93,
     "read/ci.jsonl": 0.91,
     "read/ck.jsonl": 0.96,
-    "read/cm.jsonl": 0.88,
+    "read/cm.jsonl": 0.9,
     "read/co.jsonl": 0.96,
     "read/cq.jsonl": 0.82,
     "read/cs.jsonl": 0.97,
@@ -128,7 +128,7 @@ PAIRS = {
     "read/di.jsonl": 0.98,
     "read/dk.jsonl": 0.98,
     "read/dm.jsonl": 0.95,
-    "read/do.jsonl": 0.9,
+    "read/do.jsonl": 0.91,
     "read/dq.jsonl": 0.9,
     "read/ds.jsonl": 0.91,
     "read/du.jsonl": 0.86,
@@ -158,15 +158,17 @@ PAIRS = {
     "read/fg.jsonl": 0.9,
     "read/fi.jsonl": 0.92,
     "read/fk.jsonl": 0.93,
-    "read/fl.jsonl": 0.92,
+    "read/fl.jsonl": 0.93,
     "read/fq.jsonl": 0.92,
     "read/fo.jsonl": 0.83,
     "read/fv.jsonl": 0.9,
-    "read/fs.jsonl": 0.87,
+    "read/fs.jsonl": 0.88,
     "read/fy.jsonl": 0.87,
     "read/fz.jsonl": 0.91,
     "read/gg.jsonl": 0.9,
     "read/gh.jsonl": 0.86,
+    "read/gk.jsonl": 0.97,
+    "read/gn.jsonl": 0.96,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -189,9 +191,9 @@ PAIRS = {
     "unread/ca.jsonl": 0.92,
     "unread/fb.jsonl": 0.87,
     "unread/qb.jsonl": 0.83,
-    "unread/zb.jsonl": 0.81,
+    "unread/zb.jsonl": 0.82,
     "unread/wb.jsonl": 0.9,
-    "unread/bb.jsonl": 0.92,
+    "unread/bb.jsonl": 0.93,
     "unread/xb.jsonl": 0.88,
     "unread/yb.jsonl": 0.82,
     "unread/hb.jsonl": 0.9,
@@ -219,7 +221,7 @@ PAIRS = {
     "unread/br.jsonl": 0.92,
     "unread/bt.jsonl": 0.85,
     "unread/bv.jsonl": 0.81,
-    "unread/bx.jsonl": 0.86,
+    "unread/bx.jsonl": 0.87,
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.91,
     "unread/ch.jsonl": 0.83,
@@ -242,7 +244,7 @@ PAIRS = {
     "unread/dr.jsonl": 0.81,
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.9,
-    "unread/dx.jsonl": 0.87,
+    "unread/dx.jsonl": 0.88,
     "unread/dy.jsonl": 0.93,
     "unread/dz.jsonl": 0.87,
     "unread/fc.jsonl": 0.86,
@@ -250,7 +252,7 @@ PAIRS = {
     "unread/gc.jsonl": 0.91,
     "unread/gd.jsonl": 0.88,
     "unread/ie.jsonl": 0.85,
-    "unread/if.jsonl": 0.86,
+    "unread/if.jsonl": 0.87,
     "unread/kd.jsonl": 0.93,
     "unread/ld.jsonl": 0.85,
     "unread/md.jsonl": 0.83,
@@ -258,7 +260,7 @@ PAIRS = {
     "unread/of.jsonl": 0.9,
     "unread/pd.jsonl": 0.91,
     "unread/qc.jsonl": 0.9,
-    "unread/rc.jsonl": 0.93,
+    "unread/rc.jsonl": 0.95,
     "unread/sc.jsonl": 0.87,
     "unread/sd.jsonl": 0.88,
     "unread/ef.jsonl": 0.92,
@@ -285,6 +287,8 @@ PAIRS = {
     "unread/fx.jsonl": 0.9,
     "unread/gi.jsonl": 0.88,
     "unread/gj.jsonl": 0.87,
+    "unread/gl.jsonl": 0.93,
+    "unread/gm.jsonl": 0.82,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -7606,3 +7610,175 @@ def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A town whose name starts like an insult; drug menus and round-the-clock delivery; "try
+        # it" said of a drug; pictures of a child asked for in pyjamas, a meeting asked for; refund
+        # delays and goods come damaged; a collection made with someone else's photos; calls to
+        # stab; pills shown with a farewell; a scarf or a belt round the neck; a team to crush in
+        # the next match; a child's photo put up with her name; arguments called poor; a fast's
+        # length; money for a night offered to a girl; a killer called a saint; lying on the tracks.
+        (
+            "Ma collègue habite à Puteaux, elle a partagé une photo de son chien.",
+            "public_post",
+            "insult_defamation",
+            set(),
+            False,
+        ),
+        (
+            "Une chaîne Telegram poste ses menus tous les soirs : beuh, shit et coke.",
+            "public_group",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "A public channel posts its weed and coke, delivery 24/7 around Lyon.",
+            "public_group",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "Une influenceuse sniffe de la coke en story et ajoute : essayez, ça change la vie.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            "A man on Roblox keeps asking my son, 12, for selfies in his pyjamas.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "A grown man from Fortnite wants to meet my son, he is 11, behind the gym.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "The airline cancelled my flight and customer service says I must wait six weeks.",
+            "website",
+            "scam",
+            set(),
+            False,
+        ),
+        (
+            "Téléphone reçu avec l écran fissuré, le vendeur traîne pour me rembourser.",
+            "private_message",
+            "scam",
+            set(),
+            False,
+        ),
+        (
+            "A GoFundMe for a sick child uses photos of my nephew, who is perfectly fine.",
+            "website",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "Posts on that forum are calling people to stab the bus drivers on strike.",
+            "website",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "She posted a picture of all her pills and wrote that tonight's the night.",
+            "public_post",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "Sur TikTok des gamins d'une dizaine d'années se nouent une ceinture autour du cou "
+                "pour tenir le plus longtemps."
+            ),
+            "video",
+            None,
+            {Category.ENDANGERMENT},
+            False,
+        ),
+        (
+            "Le président du club a écrit : on va les écraser pour le match contre Rodez.",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Une mère a mis en ligne la photo de ma fille avec son prénom et sa classe.",
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "Le maire défend son projet avec des arguments nuls, que des mensonges.",
+            "public_post",
+            "insult_defamation",
+            set(),
+            False,
+        ),
+        (
+            "Un compte pro ana pousse ma fille de 14 ans à un jeûne de 72h.",
+            "private_group",
+            None,
+            {Category.ENDANGERMENT},
+            False,
+        ),
+        (
+            "Des hommes lui proposent 150 € pour passer la nuit, elle a 15 ans.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "He calls the shooter a saint and shares the video of the attack.",
+            "public_post",
+            None,
+            {Category.TERRORISM},
+            False,
+        ),
+        (
+            "Mon frère a écrit qu'il va se coucher sur la voie ferrée ce soir.",
+            "private_message",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+    ],
+)
+def test_towns_menus_pyjamas_refunds_collections_scarves_matches_and_tracks(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+def test_calls_and_texts_after_a_post_are_the_private_side_of_a_mixed_case() -> None:
+    text = (
+        "A user put my address and phone number on a forum. Since then, calls and texts day "
+        "and night."
+    )
+    assert classify(report(text, where_seen="website")).scope is Scope.MIXED
+
+
+def test_and_ends_the_clause_of_an_english_negation() -> None:
+    # "no reply" does not deny the threat that follows "and".
+    decision = classify(
+        report(
+            "He got no reply and threatened to beat me up at school tomorrow.",
+            where_seen="private_message",
+        )
+    )
+    assert Category.THREATS_VIOLENCE in decision.categories
