@@ -66,7 +66,7 @@ PAIRS = {
     "read/ma.jsonl": 0.96,
     "read/va.jsonl": 0.97,
     "read/ea.jsonl": 0.93,
-    "read/ga.jsonl": 0.96,
+    "read/ga.jsonl": 0.98,
     "read/da.jsonl": 0.95,
     "read/pa.jsonl": 0.97,
     "read/ra.jsonl": 0.88,
@@ -171,6 +171,8 @@ PAIRS = {
     "read/gn.jsonl": 0.96,
     "read/go.jsonl": 0.98,
     "read/gq.jsonl": 0.96,
+    "read/gs.jsonl": 0.97,
+    "read/gu.jsonl": 0.88,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -180,7 +182,7 @@ PAIRS = {
     "unread/mb.jsonl": 0.91,
     "unread/vb.jsonl": 0.81,
     "unread/eb.jsonl": 0.8,
-    "unread/gb.jsonl": 0.87,
+    "unread/gb.jsonl": 0.88,
     "unread/db.jsonl": 0.86,
     "unread/pb.jsonl": 0.87,
     "unread/rb.jsonl": 0.81,
@@ -202,7 +204,7 @@ PAIRS = {
     "unread/ub.jsonl": 0.88,
     "unread/ed.jsonl": 0.91,
     "unread/id.jsonl": 0.87,
-    "unread/od.jsonl": 0.9,
+    "unread/od.jsonl": 0.91,
     "unread/gf.jsonl": 0.91,
     "unread/kf.jsonl": 0.9,
     "unread/mf.jsonl": 0.88,
@@ -254,7 +256,7 @@ PAIRS = {
     "unread/gc.jsonl": 0.91,
     "unread/gd.jsonl": 0.88,
     "unread/ie.jsonl": 0.85,
-    "unread/if.jsonl": 0.87,
+    "unread/if.jsonl": 0.88,
     "unread/kd.jsonl": 0.93,
     "unread/ld.jsonl": 0.85,
     "unread/md.jsonl": 0.83,
@@ -278,7 +280,7 @@ PAIRS = {
     "unread/ey.jsonl": 0.92,
     "unread/ff.jsonl": 0.82,
     "unread/fh.jsonl": 0.92,
-    "unread/fj.jsonl": 0.83,
+    "unread/fj.jsonl": 0.85,
     "unread/fm.jsonl": 0.88,
     "unread/fn.jsonl": 0.95,
     "unread/fp.jsonl": 0.81,
@@ -286,13 +288,15 @@ PAIRS = {
     "unread/ft.jsonl": 0.88,
     "unread/fu.jsonl": 0.85,
     "unread/fw.jsonl": 0.83,
-    "unread/fx.jsonl": 0.9,
+    "unread/fx.jsonl": 0.91,
     "unread/gi.jsonl": 0.88,
     "unread/gj.jsonl": 0.87,
     "unread/gl.jsonl": 0.93,
-    "unread/gm.jsonl": 0.82,
+    "unread/gm.jsonl": 0.83,
     "unread/gp.jsonl": 0.8,
     "unread/gr.jsonl": 0.87,
+    "unread/gt.jsonl": 0.82,
+    "unread/gv.jsonl": 0.82,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -7924,6 +7928,139 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
     ],
 )
 def test_blades_before_a_derby_kneecaps_office_slang_new_numbers_and_last_stories(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # An ape sent back to the jungle, "beurette", a country to go back to; hate copied by a
+        # paper, told in a testimony, shown in a history lesson or a documentary; a child at the
+        # beach, a baby's bath, survivors' testimonies, a body no one may touch, sexuality
+        # explained to teenagers; a shop's customer service giving the same reason every week.
+        (
+            (
+                "Sous la photo du joueur un commentaire dit que ce singe ferait mieux de rester "
+                "dans la jungle."
+            ),
+            "public_comment",
+            None,
+            {Category.HATE},
+            False,
+        ),
+        (
+            (
+                "Un certain Marc a répondu à ma promotion : encore une beurette embauchée pour "
+                "faire joli."
+            ),
+            "public_comment",
+            None,
+            {Category.HATE},
+            False,
+        ),
+        (
+            "Dans les commentaires on lui dit de retourner au Maroc, elle est née à Lille.",
+            "public_comment",
+            None,
+            {Category.HATE},
+            False,
+        ),
+        (
+            "Le journal local reproduit mot pour mot les injures taguées sur la mosquée.",
+            "website",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Une association publie le témoignage d'une femme qui raconte son agression et les "
+                "insultes homophobes entendues."
+            ),
+            "video",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Un documentaire sur Arte consacré au génocide des Tutsis passe des extraits de "
+                "radio qui appellent au meurtre."
+            ),
+            "video",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "La prof d'histoire a montré en classe des caricatures antisémites de l'époque "
+                "pour expliquer la propagande."
+            ),
+            "website",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Ma cousine poste des photos de ma fille de 4 ans en maillot à la plage sur son "
+                "compte public."
+            ),
+            "public_post",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Une influenceuse montre comment donner le bain à son nouveau-né, on voit le bébé "
+                "tout nu."
+            ),
+            "video",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            "Ce site rassemble des témoignages de victimes d'inceste devenues adultes.",
+            "website",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            "Un livre pour enfants explique que personne n'a le droit de toucher leur zizi.",
+            "website",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Une infirmière parle de sexualité aux ados sur TikTok : consentement, règles, "
+                "contraception."
+            ),
+            "video",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Canapé commandé il y a deux mois, le service client me dit chaque semaine que "
+                "c'est un retard fournisseur."
+            ),
+            "website",
+            "scam",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sofas(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)

@@ -23,9 +23,10 @@ GLOBAL_INNOCENT = "innocent_all"
 _FORM = (GLOBAL_INNOCENT, "reporter_self")
 # A description that names a work about offences (a film or its trailer, a song's lyrics, an
 # article, a history lesson), a game or an open joke, lawful criticism (a review, satire, a refund
-# dispute), a dispute with one's own bank or operator, hunting, prevention or sex education is not
-# silent: the ticked box is not taken on its own there. (Not sport, nor music merely named, where a
-# threat is often real: "je vais te retrouver" after a match, a rapper's post.)
+# dispute), a dispute with one's own bank or operator, hunting, prevention, sex education or hate
+# quoted to condemn it is not silent: the ticked box is not taken on its own there. (Not sport,
+# nor music merely named, where a threat is often real: "je vais te retrouver" after a match, a
+# rapper's post.)
 NOT_SILENT = (
     "depiction_context",
     "game_or_joke_context",
@@ -38,6 +39,7 @@ NOT_SILENT = (
     "prevention_content",
     "harm_reduction",
     "sex_education_shown",
+    "condemned_quote",
 )
 
 
