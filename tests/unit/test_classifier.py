@@ -152,7 +152,7 @@ PAIRS = {
     "read/eq.jsonl": 0.91,
     "read/es.jsonl": 0.96,
     "read/ew.jsonl": 0.93,
-    "read/ex.jsonl": 0.83,
+    "read/ex.jsonl": 0.85,
     "read/fe.jsonl": 0.88,
     "read/ez.jsonl": 0.86,
     "read/fg.jsonl": 0.9,
@@ -173,6 +173,8 @@ PAIRS = {
     "read/gq.jsonl": 0.96,
     "read/gs.jsonl": 0.97,
     "read/gu.jsonl": 0.88,
+    "read/gw.jsonl": 0.9,
+    "read/gy.jsonl": 0.91,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -252,11 +254,11 @@ PAIRS = {
     "unread/dy.jsonl": 0.93,
     "unread/dz.jsonl": 0.87,
     "unread/fc.jsonl": 0.86,
-    "unread/fd.jsonl": 0.86,
+    "unread/fd.jsonl": 0.87,
     "unread/gc.jsonl": 0.91,
     "unread/gd.jsonl": 0.88,
     "unread/ie.jsonl": 0.85,
-    "unread/if.jsonl": 0.88,
+    "unread/if.jsonl": 0.91,
     "unread/kd.jsonl": 0.93,
     "unread/ld.jsonl": 0.85,
     "unread/md.jsonl": 0.83,
@@ -265,7 +267,7 @@ PAIRS = {
     "unread/pd.jsonl": 0.91,
     "unread/qc.jsonl": 0.9,
     "unread/rc.jsonl": 0.95,
-    "unread/sc.jsonl": 0.87,
+    "unread/sc.jsonl": 0.86,
     "unread/sd.jsonl": 0.88,
     "unread/ef.jsonl": 0.92,
     "unread/eh.jsonl": 0.8,
@@ -274,7 +276,7 @@ PAIRS = {
     "unread/en.jsonl": 0.88,
     "unread/ep.jsonl": 0.85,
     "unread/er.jsonl": 0.86,
-    "unread/et.jsonl": 0.87,
+    "unread/et.jsonl": 0.88,
     "unread/eu.jsonl": 0.91,
     "unread/ev.jsonl": 0.95,
     "unread/ey.jsonl": 0.92,
@@ -297,6 +299,8 @@ PAIRS = {
     "unread/gr.jsonl": 0.87,
     "unread/gt.jsonl": 0.82,
     "unread/gv.jsonl": 0.82,
+    "unread/gx.jsonl": 0.88,
+    "unread/gz.jsonl": 0.8,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8061,6 +8065,119 @@ def test_blades_before_a_derby_kneecaps_office_slang_new_numbers_and_last_storie
     ],
 )
 def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sofas(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A moderator's removal; a club's till; a "poor stain"; a plumber's bill; a game's boss;
+        # papers made to order, sick notes, phishing kits and look-ups for sale; paid jobs of a
+        # deal spot offered to pupils; pills tested with reagents; a video call to be sent on.
+        (
+            (
+                "La modératrice du groupe a supprimé mes commentaires et m'a bloquée, c'est de la "
+                "censure."
+            ),
+            "public_group",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Sur la page du club un ancien membre écrit que je pique dans la caisse depuis "
+                "deux ans."
+            ),
+            "public_group",
+            "insult_defamation",
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            "Le gérant a répondu sous mon avis : pauvre tache, va te faire soigner.",
+            "public_comment",
+            None,
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            (
+                "Le plombier m'a facturé 300 euros pour un joint qu'il n'a jamais changé, c'est de "
+                "l'arnaque."
+            ),
+            "unknown",
+            "scam",
+            set(),
+            False,
+        ),
+        (
+            "Il a tweeté ce soir je le tue, il parlait du boss final de son jeu.",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Un site propose la fabrication de passeports et de cartes grises, 600 € pièce.",
+            "website",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "Un compte vend des arrêts maladie tamponnés, 30 € les 5 jours.",
+            "public_post",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "Un canal Telegram vend des scamas de banques et des listes de leads.",
+            "public_group",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            (
+                "Un inconnu sur Telegram veut me vendre un service de lookup : adresse, numéro et "
+                "IBAN de n'importe qui."
+            ),
+            "private_message",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            (
+                "Des vidéos proposent aux collégiens des jobs payés de guetteur et de livreur, "
+                "contact sur Snap."
+            ),
+            "video",
+            None,
+            {Category.ILLICIT_TRAFFICKING, Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            "Un compte explique comment tester ses cachets avec des réactifs avant une soirée.",
+            "public_post",
+            "incitement_offences",
+            set(),
+            False,
+        ),
+        (
+            "She recorded our video call and now wants 500 euros or she sends it to my family.",
+            "private_message",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+    ],
+)
+def test_moderators_tills_bills_bosses_papers_look_ups_reagents_and_video_calls(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
