@@ -175,6 +175,8 @@ PAIRS = {
     "read/gu.jsonl": 0.88,
     "read/gw.jsonl": 0.9,
     "read/gy.jsonl": 0.91,
+    "read/he.jsonl": 0.95,
+    "read/hg.jsonl": 0.9,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -301,6 +303,8 @@ PAIRS = {
     "unread/gv.jsonl": 0.82,
     "unread/gx.jsonl": 0.88,
     "unread/gz.jsonl": 0.8,
+    "unread/hf.jsonl": 0.85,
+    "unread/hh.jsonl": 0.87,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8178,6 +8182,60 @@ def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sof
     ],
 )
 def test_moderators_tills_bills_bosses_papers_look_ups_reagents_and_video_calls(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Sexual pictures and requests sent again and again to an adult; a match said to be the
+        # reason; fake refunds taught.
+        (
+            "Depuis trois semaines un client m'envoie des photos de lui torse nu sur WhatsApp.",
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "He keeps sending me dick pics on Instagram, every night since October.",
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Sur Vinted un acheteur revient depuis des semaines et me demande de porter la "
+                "culotte que je vends."
+            ),
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Un joueur a tweeté ce soir on va les écraser, mon fils dit que c'est pour un "
+                "match de rugby."
+            ),
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Un groupe Telegram public donne des méthodes pour de faux remboursements Amazon.",
+            "public_group",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+    ],
+)
+def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
