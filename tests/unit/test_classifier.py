@@ -127,7 +127,7 @@ PAIRS = {
     "read/dg.jsonl": 0.96,
     "read/di.jsonl": 0.98,
     "read/dk.jsonl": 0.98,
-    "read/dm.jsonl": 0.95,
+    "read/dm.jsonl": 0.96,
     "read/do.jsonl": 0.91,
     "read/dq.jsonl": 0.9,
     "read/ds.jsonl": 0.91,
@@ -177,6 +177,8 @@ PAIRS = {
     "read/gy.jsonl": 0.91,
     "read/he.jsonl": 0.95,
     "read/hg.jsonl": 0.9,
+    "read/hm.jsonl": 0.92,
+    "read/ho.jsonl": 0.97,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -199,7 +201,7 @@ PAIRS = {
     "unread/ca.jsonl": 0.92,
     "unread/fb.jsonl": 0.87,
     "unread/qb.jsonl": 0.83,
-    "unread/zb.jsonl": 0.82,
+    "unread/zb.jsonl": 0.83,
     "unread/wb.jsonl": 0.9,
     "unread/bb.jsonl": 0.93,
     "unread/xb.jsonl": 0.88,
@@ -305,6 +307,12 @@ PAIRS = {
     "unread/gz.jsonl": 0.8,
     "unread/hf.jsonl": 0.85,
     "unread/hh.jsonl": 0.87,
+    "unread/hi.jsonl": 0.92,
+    "unread/hj.jsonl": 0.86,
+    "unread/hk.jsonl": 0.91,
+    "unread/hl.jsonl": 0.87,
+    "unread/hn.jsonl": 0.85,
+    "unread/hp.jsonl": 0.88,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8236,6 +8244,95 @@ def test_moderators_tills_bills_bosses_papers_look_ups_reagents_and_video_calls(
     ],
 )
 def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Pay or else; a car photographed at night again and again; loans taken in someone's name;
+        # a couple's video put online; religions called doctrines; refunds without the parcel;
+        # lawful CBD and pellet replicas; a beating shown as a lesson to snitches.
+        (
+            (
+                "Mon ex m'écrit que si je ne lui vire pas 800 euros il montre mes photos intimes "
+                "à ma mère."
+            ),
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT, Category.SCAM},
+            False,
+        ),
+        (
+            "Il m'envoie des photos de ma voiture prises la nuit, c'est la 4e fois cette semaine.",
+            "sms",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "Mon mari a contracté deux crédits à mon nom avec mes identifiants.",
+            "email",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "Mon ex a mis en ligne une vidéo de nous deux sur un site porno, sans mon accord.",
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "Un blog écrit que le judaïsme et l'islam sont des doctrines dépassées.",
+            "website",
+            "hate",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Un tiktokeur montre comment se faire rembourser Zalando sans jamais renvoyer le "
+                "colis."
+            ),
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            (
+                "Une boutique Instagram vend des fleurs de CBD, prix au gramme, livraison, taux de "
+                "THC inférieur à 0,3 %."
+            ),
+            "public_post",
+            "illicit_trafficking",
+            set(),
+            False,
+        ),
+        (
+            "Un magasin vend des répliques à billes de fusils, vente réservée aux majeurs.",
+            "public_post",
+            "illicit_trafficking",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Une vidéo montre un garçon frappé dans un hall avec écrit : voilà ce qui arrive "
+                "aux balances, le prochain ce sera pire."
+            ),
+            "video",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+    ],
+)
+def test_pay_or_else_cars_at_night_loans_in_her_name_doctrines_cbd_and_snitches(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
