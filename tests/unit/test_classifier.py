@@ -271,7 +271,7 @@ PAIRS = {
     "unread/pd.jsonl": 0.91,
     "unread/qc.jsonl": 0.9,
     "unread/rc.jsonl": 0.95,
-    "unread/sc.jsonl": 0.86,
+    "unread/sc.jsonl": 0.87,
     "unread/sd.jsonl": 0.88,
     "unread/ef.jsonl": 0.92,
     "unread/eh.jsonl": 0.8,
@@ -8336,3 +8336,15 @@ def test_pay_or_else_cars_at_night_loans_in_her_name_doctrines_cbd_and_snitches(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+def test_au_niveau_is_no_game_level() -> None:
+    # "Au niveau de" means "as for": no level of a game excuses the threat that follows.
+    decision = classify(
+        report(
+            "Au niveau du voisinage, il a écrit qu'il va tuer ma mère ce soir.",
+            where_seen="private_message",
+        )
+    )
+    assert Category.THREATS_VIOLENCE in decision.categories
+    assert decision.imminent_danger
