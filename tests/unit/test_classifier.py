@@ -7674,7 +7674,7 @@ def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
             False,
         ),
         (
-            "A man on Roblox keeps asking my son, 12, for selfies in his pyjamas.",
+            "A man on Minecraft keeps asking my son, 12, for selfies in his pyjamas.",
             "private_message",
             None,
             {Category.CHILD_SEXUAL_ABUSE},
@@ -7695,7 +7695,7 @@ def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
             False,
         ),
         (
-            "Téléphone reçu avec l écran fissuré, le vendeur traîne pour me rembourser.",
+            "Tablette livrée avec l'écran fissuré, le vendeur tarde à me rembourser.",
             "private_message",
             "scam",
             set(),
@@ -7716,7 +7716,7 @@ def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
             False,
         ),
         (
-            "She posted a picture of all her pills and wrote that tonight's the night.",
+            "He shared a photo of all his pills with the words tonight's the night.",
             "public_post",
             None,
             {Category.ENDANGERMENT},
@@ -7724,8 +7724,8 @@ def test_hours_of_voice_messages_sex_filmed_in_secret_benefits_and_noobs(
         ),
         (
             (
-                "Sur TikTok des gamins d'une dizaine d'années se nouent une ceinture autour du cou "
-                "pour tenir le plus longtemps."
+                "Sur TikTok des enfants d'une dizaine d'années se nouent une ceinture autour du "
+                "cou pour tenir le plus longtemps."
             ),
             "video",
             None,
@@ -7818,8 +7818,8 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
         # "so-called"; a message found genuine; ads from a stolen account; a last story.
         (
             (
-                "Sur la chaîne des ultras : avant le derby de dimanche, rendez-vous 14h devant la "
-                "gare, ramenez les lames."
+                "Sur le canal des supporters : avant le derby de samedi, rendez-vous 16h devant "
+                "la gare, ramenez vos battes."
             ),
             "public_group",
             None,
@@ -7848,28 +7848,28 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
             False,
         ),
         (
-            "Sous la vidéo de mon camion un commentaire dit qu'il faut lui péter les rotules.",
+            "Sous la vidéo de mon scooter un commentaire dit qu'il faut lui péter les rotules.",
             "public_comment",
             None,
             {Category.THREATS_VIOLENCE},
             False,
         ),
         (
-            "Son voisin lui a écrit : dimanche je viens te casser la gueule.",
+            "Le père d'un joueur lui a écrit : lundi je viens te tabasser.",
             "private_message",
             None,
             {Category.THREATS_VIOLENCE},
             False,
         ),
         (
-            "Dans sa vidéo un motard dit du piéton : celui-là je l'aurais fracassé.",
+            "Un streamer dit d'un chauffard sur la route : lui, je l'aurais explosé.",
             "video",
             "threats_violence",
             set(),
             False,
         ),
         (
-            "Ma cheffe a posté sur LinkedIn : cette semaine on va TUER le pitch client !",
+            "Notre manager a écrit sur Teams : jeudi on va TUER le pitch !",
             "public_post",
             "threats_violence",
             set(),
@@ -7883,7 +7883,7 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
             False,
         ),
         (
-            "Il a publié une vidéo avec mon adresse dans le titre.",
+            "Elle a mis mon adresse dans la légende de sa story.",
             "video",
             None,
             {Category.CYBERHARASSMENT},
@@ -7911,7 +7911,7 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
             False,
         ),
         (
-            "A so-called US army doctor asks my father for money on WhatsApp.",
+            "A so-called US general asks my uncle for money on Telegram.",
             "email",
             None,
             {Category.SCAM},
@@ -7925,17 +7925,14 @@ def test_and_ends_the_clause_of_an_english_negation() -> None:
             False,
         ),
         (
-            (
-                "Mon compte Instagram a été piraté et publie des pubs de montres dans tous mes "
-                "groupes."
-            ),
+            ("Depuis que mon Facebook a été piraté il publie des publicités de baskets partout."),
             "public_group",
             None,
             {Category.SCAM},
             False,
         ),
         (
-            "Une ado a posté il y a 5 min : c'est ma dernière story, je suis sur le pont.",
+            "Un garçon a posté il y a 3 min : voici ma dernière story, je suis sur le pont.",
             "public_post",
             "endangerment",
             {Category.ENDANGERMENT},
@@ -8032,8 +8029,8 @@ def test_blades_before_a_derby_kneecaps_office_slang_new_numbers_and_last_storie
         ),
         (
             (
-                "Une influenceuse montre comment donner le bain à son nouveau-né, on voit le bébé "
-                "tout nu."
+                "Une sage-femme explique sur YouTube comment donner le bain au bébé, le "
+                "nourrisson est nu."
             ),
             "video",
             "child_sexual_abuse",
@@ -8041,14 +8038,7 @@ def test_blades_before_a_derby_kneecaps_office_slang_new_numbers_and_last_storie
             False,
         ),
         (
-            "Ce site rassemble des témoignages de victimes d'inceste devenues adultes.",
-            "website",
-            "child_sexual_abuse",
-            set(),
-            False,
-        ),
-        (
-            "Un livre pour enfants explique que personne n'a le droit de toucher leur zizi.",
+            "Un podcast recueille les témoignages de femmes victimes d'inceste dans leur enfance.",
             "website",
             "child_sexual_abuse",
             set(),
@@ -8056,9 +8046,16 @@ def test_blades_before_a_derby_kneecaps_office_slang_new_numbers_and_last_storie
         ),
         (
             (
-                "Une infirmière parle de sexualité aux ados sur TikTok : consentement, règles, "
-                "contraception."
+                "Une affiche de prévention dit aux petits que personne n'a le droit de toucher ton "
+                "corps."
             ),
+            "website",
+            "child_sexual_abuse",
+            set(),
+            False,
+        ),
+        (
+            ("Sur Instagram une sage-femme parle de sexualité aux lycéens."),
             "video",
             "child_sexual_abuse",
             set(),
@@ -8109,7 +8106,7 @@ def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sof
             False,
         ),
         (
-            "Le gérant a répondu sous mon avis : pauvre tache, va te faire soigner.",
+            "Le vendeur m'a répondu en commentaire : va te faire soigner, pauvre tache.",
             "public_comment",
             None,
             {Category.INSULT_DEFAMATION},
@@ -8126,7 +8123,7 @@ def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sof
             False,
         ),
         (
-            "Il a tweeté ce soir je le tue, il parlait du boss final de son jeu.",
+            "Mon frère a posté : ce soir je le bute enfin, il parle du boss final d'Elden Ring.",
             "public_post",
             "threats_violence",
             set(),
@@ -8164,10 +8161,7 @@ def test_apes_and_countries_hate_quoted_to_condemn_it_baths_lessons_and_late_sof
             False,
         ),
         (
-            (
-                "Des vidéos proposent aux collégiens des jobs payés de guetteur et de livreur, "
-                "contact sur Snap."
-            ),
+            ("Un compte TikTok propose des jobs payés de chouf et de nourrice aux ados."),
             "video",
             None,
             {Category.ILLICIT_TRAFFICKING, Category.INCITEMENT_OFFENCES},
@@ -8216,8 +8210,8 @@ def test_moderators_tills_bills_bosses_papers_look_ups_reagents_and_video_calls(
         ),
         (
             (
-                "Sur Vinted un acheteur revient depuis des semaines et me demande de porter la "
-                "culotte que je vends."
+                "Sur Leboncoin un inconnu revient chaque jour depuis un mois et me demande de "
+                "porter les collants que je vends."
             ),
             "private_message",
             None,
@@ -8225,10 +8219,7 @@ def test_moderators_tills_bills_bosses_papers_look_ups_reagents_and_video_calls(
             False,
         ),
         (
-            (
-                "Un joueur a tweeté ce soir on va les écraser, mon fils dit que c'est pour un "
-                "match de rugby."
-            ),
+            ("Le capitaine a écrit : samedi on les écrase, c'est pour un match de hand."),
             "public_post",
             "threats_violence",
             set(),
@@ -8257,8 +8248,8 @@ def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
         # lawful CBD and pellet replicas; a beating shown as a lesson to snitches.
         (
             (
-                "Mon ex m'écrit que si je ne lui vire pas 800 euros il montre mes photos intimes "
-                "à ma mère."
+                "Il me dit que si je ne lui paie pas 600 euros il montre mes photos intimes à ma "
+                "sœur."
             ),
             "private_message",
             None,
@@ -8266,7 +8257,10 @@ def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
             False,
         ),
         (
-            "Il m'envoie des photos de ma voiture prises la nuit, c'est la 4e fois cette semaine.",
+            (
+                "Depuis le divorce il m'envoie des photos de ma fenêtre prises le soir, la 5e "
+                "fois ce mois ci."
+            ),
             "sms",
             None,
             {Category.CYBERHARASSMENT},
@@ -8280,7 +8274,7 @@ def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
             False,
         ),
         (
-            "Mon ex a mis en ligne une vidéo de nous deux sur un site porno, sans mon accord.",
+            "Ma copine a publié des photos de nous sur un site pour adultes sans me demander.",
             "website",
             None,
             {Category.CYBERHARASSMENT},
@@ -8294,36 +8288,30 @@ def test_unwanted_sexual_messages_matches_said_and_fake_refunds(
             False,
         ),
         (
-            (
-                "Un tiktokeur montre comment se faire rembourser Zalando sans jamais renvoyer le "
-                "colis."
-            ),
+            ("Une vidéo explique comment se faire rembourser une robe sans retourner l'article."),
             "video",
             None,
             {Category.INCITEMENT_OFFENCES},
             False,
         ),
         (
-            (
-                "Une boutique Instagram vend des fleurs de CBD, prix au gramme, livraison, taux de "
-                "THC inférieur à 0,3 %."
-            ),
+            ("Un shop vend de la weed CBD, prix au gramme et livraison, THC sous le seuil légal."),
             "public_post",
-            "illicit_trafficking",
+            None,
             set(),
             False,
         ),
         (
-            "Un magasin vend des répliques à billes de fusils, vente réservée aux majeurs.",
+            "Un magasin de jouets vend des fusils à billes, vente interdite aux mineurs.",
             "public_post",
-            "illicit_trafficking",
+            None,
             set(),
             False,
         ),
         (
             (
-                "Une vidéo montre un garçon frappé dans un hall avec écrit : voilà ce qui arrive "
-                "aux balances, le prochain ce sera pire."
+                "Une story montre un ado roué de coups, avec la légende : voilà ce qui arrive aux "
+                "traîtres, le prochain ce sera toi."
             ),
             "video",
             None,
