@@ -156,13 +156,15 @@ def decide_imminent(
         return False, reason(
             subject="imminent_danger", rule="no threat to anyone's life", signals=()
         )
+    # The cue that a danger set aside or not dated is about.
+    first_cue = life[0] if life else time_only[0][0]
     for group, rule in SET_ASIDE:
         said = evidence.find(group, hidden_by=(GLOBAL_INNOCENT,))
         if said:
             return False, reason(
                 subject="imminent_danger",
                 rule=rule,
-                signals=((life or [m for m, _ in time_only])[0].signal, said[0].signal),
+                signals=(first_cue.signal, said[0].signal),
             )
     # "Ce matin j'ai reçu…", "le 4 juin à 23h12": when the reporter saw it, not when it happens.
     dates = evidence.find("imminent_time", hidden_by=("reported_time",))
@@ -184,7 +186,7 @@ def decide_imminent(
     return False, reason(
         subject="imminent_danger",
         rule="a threat to life but no sign it is happening now or very soon",
-        signals=((life or [m for m, _ in time_only])[0].signal,),
+        signals=(first_cue.signal,),
     )
 
 
