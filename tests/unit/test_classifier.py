@@ -16,6 +16,7 @@ from aiguillage.shared.vocabulary import Category, Destination, Priority, Scope
 from aiguillage.triage.classifier import YOUNG_COLLECTION_THRESHOLD, classify, warm_up
 from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
+from aiguillage.triage.classifier.starts import pattern_source
 from aiguillage.triage.classifier.vocab import (
     VocabularyError,
     _compile_group,
@@ -71,7 +72,7 @@ PAIRS = {
     "read/pa.jsonl": 0.97,
     "read/ra.jsonl": 0.88,
     "read/ka.jsonl": 0.96,
-    "read/na.jsonl": 0.95,
+    "read/na.jsonl": 0.96,
     "read/oa.jsonl": 0.87,
     "read/ia.jsonl": 0.93,
     "read/jb.jsonl": 0.93,
@@ -123,7 +124,7 @@ PAIRS = {
     "read/cw.jsonl": 0.93,
     "read/cy.jsonl": 0.96,
     "read/dc.jsonl": 0.96,
-    "read/de.jsonl": 0.97,
+    "read/de.jsonl": 0.98,
     "read/dg.jsonl": 0.96,
     "read/di.jsonl": 0.98,
     "read/dk.jsonl": 0.98,
@@ -158,14 +159,14 @@ PAIRS = {
     "read/fg.jsonl": 0.9,
     "read/fi.jsonl": 0.92,
     "read/fk.jsonl": 0.93,
-    "read/fl.jsonl": 0.93,
+    "read/fl.jsonl": 0.95,
     "read/fq.jsonl": 0.92,
     "read/fo.jsonl": 0.83,
     "read/fv.jsonl": 0.9,
     "read/fs.jsonl": 0.88,
     "read/fy.jsonl": 0.87,
     "read/fz.jsonl": 0.91,
-    "read/gg.jsonl": 0.9,
+    "read/gg.jsonl": 0.91,
     "read/gh.jsonl": 0.86,
     "read/gk.jsonl": 0.97,
     "read/gn.jsonl": 0.96,
@@ -179,6 +180,8 @@ PAIRS = {
     "read/hg.jsonl": 0.9,
     "read/hm.jsonl": 0.92,
     "read/ho.jsonl": 0.97,
+    "read/hq.jsonl": 0.87,
+    "read/hs.jsonl": 0.93,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.88,
     "unread/y.jsonl": 0.81,
@@ -217,7 +220,7 @@ PAIRS = {
     "unread/rf.jsonl": 0.95,
     "unread/af.jsonl": 0.86,
     "unread/ah.jsonl": 0.81,
-    "unread/an.jsonl": 0.86,
+    "unread/an.jsonl": 0.87,
     "unread/aq.jsonl": 0.85,
     "unread/at.jsonl": 0.76,
     "unread/aw.jsonl": 0.8,
@@ -234,7 +237,7 @@ PAIRS = {
     "unread/bx.jsonl": 0.87,
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.91,
-    "unread/ch.jsonl": 0.83,
+    "unread/ch.jsonl": 0.82,
     "unread/cj.jsonl": 0.88,
     "unread/cl.jsonl": 0.82,
     "unread/cn.jsonl": 0.91,
@@ -242,7 +245,7 @@ PAIRS = {
     "unread/cr.jsonl": 0.91,
     "unread/ct.jsonl": 0.95,
     "unread/cv.jsonl": 0.86,
-    "unread/cx.jsonl": 0.85,
+    "unread/cx.jsonl": 0.86,
     "unread/cz.jsonl": 0.87,
     "unread/dd.jsonl": 0.92,
     "unread/df.jsonl": 0.92,
@@ -250,7 +253,7 @@ PAIRS = {
     "unread/dj.jsonl": 0.85,
     "unread/dl.jsonl": 0.92,
     "unread/dn.jsonl": 0.82,
-    "unread/dp.jsonl": 0.88,
+    "unread/dp.jsonl": 0.87,
     "unread/dr.jsonl": 0.81,
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.9,
@@ -260,8 +263,8 @@ PAIRS = {
     "unread/fc.jsonl": 0.86,
     "unread/fd.jsonl": 0.87,
     "unread/gc.jsonl": 0.91,
-    "unread/gd.jsonl": 0.88,
-    "unread/ie.jsonl": 0.85,
+    "unread/gd.jsonl": 0.9,
+    "unread/ie.jsonl": 0.86,
     "unread/if.jsonl": 0.91,
     "unread/kd.jsonl": 0.93,
     "unread/ld.jsonl": 0.85,
@@ -271,20 +274,20 @@ PAIRS = {
     "unread/pd.jsonl": 0.91,
     "unread/qc.jsonl": 0.9,
     "unread/rc.jsonl": 0.95,
-    "unread/sc.jsonl": 0.87,
-    "unread/sd.jsonl": 0.88,
+    "unread/sc.jsonl": 0.88,
+    "unread/sd.jsonl": 0.9,
     "unread/ef.jsonl": 0.92,
-    "unread/eh.jsonl": 0.8,
+    "unread/eh.jsonl": 0.81,
     "unread/ek.jsonl": 0.87,
-    "unread/el.jsonl": 0.92,
-    "unread/en.jsonl": 0.88,
+    "unread/el.jsonl": 0.93,
+    "unread/en.jsonl": 0.9,
     "unread/ep.jsonl": 0.85,
     "unread/er.jsonl": 0.86,
     "unread/et.jsonl": 0.88,
     "unread/eu.jsonl": 0.91,
     "unread/ev.jsonl": 0.95,
     "unread/ey.jsonl": 0.92,
-    "unread/ff.jsonl": 0.82,
+    "unread/ff.jsonl": 0.85,
     "unread/fh.jsonl": 0.92,
     "unread/fj.jsonl": 0.85,
     "unread/fm.jsonl": 0.88,
@@ -306,13 +309,15 @@ PAIRS = {
     "unread/gx.jsonl": 0.88,
     "unread/gz.jsonl": 0.8,
     "unread/hf.jsonl": 0.85,
-    "unread/hh.jsonl": 0.87,
+    "unread/hh.jsonl": 0.88,
     "unread/hi.jsonl": 0.92,
-    "unread/hj.jsonl": 0.86,
+    "unread/hj.jsonl": 0.87,
     "unread/hk.jsonl": 0.91,
     "unread/hl.jsonl": 0.87,
     "unread/hn.jsonl": 0.85,
     "unread/hp.jsonl": 0.88,
+    "unread/hr.jsonl": 0.85,
+    "unread/ht.jsonl": 0.95,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8336,3 +8341,117 @@ def test_au_niveau_is_no_game_level() -> None:
     )
     assert Category.THREATS_VIOLENCE in decision.categories
     assert decision.imminent_danger
+
+
+def test_a_term_that_ends_with_an_optional_word_matches_without_it() -> None:
+    # Before, the word's separator was required: the term matched without the word only before
+    # a comma or a sentence end.
+    pattern = re.compile(pattern_source([compile_term("faux support (technique|microsoft)?", {})]))
+    assert pattern.search(" un faux support m a appele ")
+    assert pattern.search(" un faux support technique m a appele ")
+    assert not pattern.search(" un faux supporter ")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A bomb at a sentence end is no compliment; a sandwich praised as one is; a crook among
+        # the names a customer calls a shopkeeper; a "balance ton lycée" account with its rumours.
+        (
+            "Sur le forum du village quelqu'un dit qu'il a caché une bombe. On a peur.",
+            "public_post",
+            "terrorism",
+            {Category.TERRORISM},
+            None,
+        ),
+        (
+            "Leur nouveau sandwich, une vraie bombe au fromage fondu, foncez.",
+            "public_post",
+            "terrorism",
+            set(),
+            False,
+        ),
+        (
+            "Un acheteur m'a écrit par mail : sale escroc, rends moi mon fric.",
+            "email",
+            "scam",
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            (
+                "Le compte balancetonlycee_nord poste chaque jour des rumeurs sur des élèves "
+                "cités par leur nom : une telle serait une fille facile, un autre pue la crasse."
+            ),
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+            False,
+        ),
+    ],
+)
+def test_bombs_at_a_sentence_end_crooks_as_names_and_accounts_that_expose_pupils(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool | None
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "victim_minor"),
+    [
+        # A gaming channel is no child's (the adult's age given in brackets is no victim's age
+        # either: unknown); an age range gives the oldest.
+        (
+            (
+                "Une streameuse (27 ans) reçoit sous ses vidéos gaming : retourne à la cuisine "
+                "sale chienne, tous les jours."
+            ),
+            "video",
+            None,
+        ),
+        (
+            "Un compte insulte des jeunes de 15 à 16 ans du quartier : bande de cons, sales rats.",
+            "public_post",
+            True,
+        ),
+    ],
+)
+def test_gaming_is_no_child_and_an_age_range_gives_the_oldest(
+    text: str, where: str, victim_minor: bool | None
+) -> None:
+    decision = classify(report(text, where_seen=where, category_hint="insult_defamation"))
+    assert decision.victim_minor is victim_minor
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # The condition first, then the pictures posted: a blackmail written to its victim; a
+        # Telegram channel is broadcast; someone called by a name is no phone call.
+        (
+            (
+                "J'ai 14 ans, un type sur snap dit que si je lui verse pas 100 euros il la "
+                "publie sur tiktok."
+            ),
+            "public_post",
+            Scope.PRIVATE,
+        ),
+        (
+            "Un canal Telegram propose des pistolets avec les tarifs, 3000 abonnés.",
+            "private_group",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "Mon fils est trans ; un youtubeur l'appelle par son ancien prénom dans chaque "
+                "vidéo et se moque de lui."
+            ),
+            "video",
+            Scope.PUBLIC,
+        ),
+    ],
+)
+def test_blackmail_told_condition_first_telegram_channels_and_names_called(
+    text: str, where: str, scope: Scope
+) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope

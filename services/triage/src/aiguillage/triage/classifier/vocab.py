@@ -340,10 +340,29 @@ def compile_term(term: str, macros: dict[str, str]) -> str:
         elif not out or out[-1] != _SEP:
             out.append(_SEP)  # spaces, apostrophes, hyphens: any separation between words
         i += 1
-    body = "".join(out).strip()
+    body = "".join(_optional_ending(out)).strip()
     if not body:
         raise VocabularyError(f"empty term {term!r}")
     return body
+
+
+def _optional_ending(out: list[str]) -> list[str]:
+    """A term that ends with an optional word ("faux support (technique|microsoft)?") matches
+    without it too: the separator before that word is optional with it. (Otherwise the term
+    would match without the word only before a comma or a sentence end.)"""
+    if len(out) < 3 or out[-1] != "?" or out[-2] != ")":
+        return out
+    depth = 0
+    for index in range(len(out) - 2, -1, -1):
+        if out[index] == ")":
+            depth += 1
+        elif out[index] == "(?:":
+            depth -= 1
+            if depth == 0:
+                break
+    if index == 0 or out[index - 1] != _SEP:
+        return out
+    return [*out[: index - 1], "(?:", _SEP, *out[index:-1], ")", "?"]
 
 
 def _compile_group(
