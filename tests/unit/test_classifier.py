@@ -182,8 +182,10 @@ PAIRS = {
     "read/ho.jsonl": 0.97,
     "read/hq.jsonl": 0.87,
     "read/hs.jsonl": 0.93,
+    "read/hu.jsonl": 0.9,
+    "read/hw.jsonl": 0.91,
     "unread/u.jsonl": 0.95,
-    "unread/w.jsonl": 0.88,
+    "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
     "unread/tb.jsonl": 0.87,
     "unread/hd.jsonl": 0.88,
@@ -203,7 +205,7 @@ PAIRS = {
     "unread/lb.jsonl": 0.91,
     "unread/ca.jsonl": 0.92,
     "unread/fb.jsonl": 0.87,
-    "unread/qb.jsonl": 0.83,
+    "unread/qb.jsonl": 0.85,
     "unread/zb.jsonl": 0.83,
     "unread/wb.jsonl": 0.9,
     "unread/bb.jsonl": 0.93,
@@ -259,7 +261,7 @@ PAIRS = {
     "unread/dv.jsonl": 0.9,
     "unread/dx.jsonl": 0.88,
     "unread/dy.jsonl": 0.93,
-    "unread/dz.jsonl": 0.87,
+    "unread/dz.jsonl": 0.88,
     "unread/fc.jsonl": 0.86,
     "unread/fd.jsonl": 0.87,
     "unread/gc.jsonl": 0.91,
@@ -306,7 +308,7 @@ PAIRS = {
     "unread/gr.jsonl": 0.87,
     "unread/gt.jsonl": 0.82,
     "unread/gv.jsonl": 0.82,
-    "unread/gx.jsonl": 0.88,
+    "unread/gx.jsonl": 0.9,
     "unread/gz.jsonl": 0.8,
     "unread/hf.jsonl": 0.85,
     "unread/hh.jsonl": 0.88,
@@ -314,10 +316,12 @@ PAIRS = {
     "unread/hj.jsonl": 0.87,
     "unread/hk.jsonl": 0.91,
     "unread/hl.jsonl": 0.87,
-    "unread/hn.jsonl": 0.85,
+    "unread/hn.jsonl": 0.86,
     "unread/hp.jsonl": 0.88,
     "unread/hr.jsonl": 0.85,
     "unread/ht.jsonl": 0.95,
+    "unread/hv.jsonl": 0.87,
+    "unread/hx.jsonl": 0.9,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8454,4 +8458,108 @@ def test_gaming_is_no_child_and_an_age_range_gives_the_oldest(
 def test_blackmail_told_condition_first_telegram_channels_and_names_called(
     text: str, where: str, scope: Scope
 ) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # A police stamp on a message that accuses to frighten; a remote-control app installed for
+        # a caller; an attack called the best day of a life, praise said in English; a motorway
+        # crossed on a dare; a teacher "killed" at a sport; a child's picture asked half-dressed.
+        (
+            (
+                "Reçu un courriel portant le tampon de la police qui m'accuse de pédopornographie "
+                "et exige une amende sous 48h, évidemment une arnaque."
+            ),
+            "email",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            (
+                "Un inconnu au téléphone m'a fait installer AnyDesk puis a pris la main sur mon "
+                "ordinateur."
+            ),
+            "private_message",
+            None,
+            {Category.SCAM},
+            False,
+        ),
+        (
+            (
+                "Sur un serveur Fortnite un joueur partage la vidéo de la tuerie de Christchurch "
+                "en disant que c'était le plus beau jour de sa vie."
+            ),
+            "public_group",
+            None,
+            {Category.TERRORISM},
+            False,
+        ),
+        (
+            "A page keeps praising the Bataclan attack as glorious resistance.",
+            "public_post",
+            None,
+            {Category.TERRORISM},
+            False,
+        ),
+        (
+            (
+                "Dans le groupe de la classe, ils se défient de traverser l'autoroute à pied ce "
+                "soir à 23h, j'ai peur qu'ils meurent."
+            ),
+            "private_group",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Il a écrit « jeudi je vais défoncer le prof d'anglais au tennis ».",
+            "public_post",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Dans le salon d'un jeu, un joueur réclame aux enfants une photo sans t-shirt "
+                "contre des gemmes."
+            ),
+            "public_group",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+    ],
+)
+def test_police_stamps_remote_apps_best_days_motorway_dares_and_shirtless_pictures(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # A public account asking for more pictures in DM; a page named in English, then a chat.
+        (
+            (
+                "Un compte public poste des photos volées de lycéennes et demande d'envoyer "
+                "d'autres photos en DM."
+            ),
+            "public_post",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "I found the flat on the Facebook page 'Sunny Lets', then we talked on WhatsApp "
+                "and I paid the deposit."
+            ),
+            "public_post",
+            Scope.MIXED,
+        ),
+    ],
+)
+def test_calls_to_send_in_dm_and_english_pages(text: str, where: str, scope: Scope) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
