@@ -75,7 +75,7 @@ PAIRS = {
     "read/na.jsonl": 0.96,
     "read/oa.jsonl": 0.87,
     "read/ia.jsonl": 0.93,
-    "read/jb.jsonl": 0.93,
+    "read/jb.jsonl": 0.95,
     "read/la.jsonl": 0.97,
     "read/cb.jsonl": 0.96,
     "read/fa.jsonl": 0.97,
@@ -184,6 +184,8 @@ PAIRS = {
     "read/hs.jsonl": 0.93,
     "read/hu.jsonl": 0.9,
     "read/hw.jsonl": 0.91,
+    "read/hy.jsonl": 0.95,
+    "read/ig.jsonl": 0.95,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
@@ -210,7 +212,7 @@ PAIRS = {
     "unread/wb.jsonl": 0.9,
     "unread/bb.jsonl": 0.93,
     "unread/xb.jsonl": 0.88,
-    "unread/yb.jsonl": 0.82,
+    "unread/yb.jsonl": 0.83,
     "unread/hb.jsonl": 0.9,
     "unread/ub.jsonl": 0.88,
     "unread/ed.jsonl": 0.91,
@@ -250,7 +252,7 @@ PAIRS = {
     "unread/cx.jsonl": 0.86,
     "unread/cz.jsonl": 0.87,
     "unread/dd.jsonl": 0.92,
-    "unread/df.jsonl": 0.92,
+    "unread/df.jsonl": 0.93,
     "unread/dh.jsonl": 0.88,
     "unread/dj.jsonl": 0.85,
     "unread/dl.jsonl": 0.92,
@@ -322,6 +324,8 @@ PAIRS = {
     "unread/ht.jsonl": 0.95,
     "unread/hv.jsonl": 0.87,
     "unread/hx.jsonl": 0.9,
+    "unread/hz.jsonl": 0.86,
+    "unread/ih.jsonl": 0.9,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8563,3 +8567,90 @@ def test_police_stamps_remote_apps_best_days_motorway_dares_and_shirtless_pictur
 )
 def test_calls_to_send_in_dm_and_english_pages(text: str, where: str, scope: Scope) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Not to be seen again, said without "ne"; intimate pictures sent to colleagues; guns asked
+        # for on the way to a mosque; a suicide bombing announced; bots selling a
+        # survey app (a survey is no poll about someone); nobody insulted; a message received,
+        # reposted to denounce it.
+        (
+            "Ma collègue a posté en story : demain vous me verrez plus, adieu.",
+            "public_post",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "Mon ex a envoyé des photos de moi nue prises pendant nos vacances à trois de mes "
+                "collègues."
+            ),
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Dans un groupe privé ils parlent d'aller à la mosquée vendredi pendant la prière "
+                "et demandent qui a des fusils."
+            ),
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Un compte écrit : ce soir je me fais exploser au stade pour le califat.",
+            "public_post",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            (
+                "Des bots qui commentent sous mes vidéos : gagnez 300 euros par jour avec une "
+                "appli de sondages, lien en bio."
+            ),
+            "public_comment",
+            None,
+            {Category.SPAM},
+            False,
+        ),
+        (
+            "Ce youtubeur critique les végans, il insulte personne mais je trouve ça limite.",
+            "video",
+            "insult_defamation",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Ma cousine a partagé la capture d'un message raciste reçu en écrivant : voilà ce "
+                "qu'on subit encore."
+            ),
+            "public_post",
+            "hate",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_farewells_without_ne_bombers_survey_bots_nobody_insulted_and_denunciations(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+def test_a_streamer_given_an_age_is_the_victim() -> None:
+    decision = classify(
+        report(
+            "Des comptes insultent une streameuse de 14 ans à chaque live.",
+            where_seen="video",
+            category_hint="insult_defamation",
+        )
+    )
+    assert decision.victim_minor is True
