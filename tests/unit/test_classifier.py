@@ -153,7 +153,7 @@ PAIRS = {
     "read/eq.jsonl": 0.91,
     "read/es.jsonl": 0.96,
     "read/ew.jsonl": 0.93,
-    "read/ex.jsonl": 0.85,
+    "read/ex.jsonl": 0.86,
     "read/fe.jsonl": 0.88,
     "read/ez.jsonl": 0.86,
     "read/fg.jsonl": 0.9,
@@ -186,6 +186,8 @@ PAIRS = {
     "read/hw.jsonl": 0.91,
     "read/hy.jsonl": 0.95,
     "read/ig.jsonl": 0.95,
+    "read/ii.jsonl": 0.96,
+    "read/ik.jsonl": 0.97,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
@@ -235,13 +237,13 @@ PAIRS = {
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.86,
     "unread/bp.jsonl": 0.81,
-    "unread/br.jsonl": 0.92,
+    "unread/br.jsonl": 0.91,
     "unread/bt.jsonl": 0.85,
     "unread/bv.jsonl": 0.81,
     "unread/bx.jsonl": 0.87,
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.91,
-    "unread/ch.jsonl": 0.82,
+    "unread/ch.jsonl": 0.83,
     "unread/cj.jsonl": 0.88,
     "unread/cl.jsonl": 0.82,
     "unread/cn.jsonl": 0.91,
@@ -257,7 +259,7 @@ PAIRS = {
     "unread/dj.jsonl": 0.85,
     "unread/dl.jsonl": 0.92,
     "unread/dn.jsonl": 0.82,
-    "unread/dp.jsonl": 0.87,
+    "unread/dp.jsonl": 0.88,
     "unread/dr.jsonl": 0.81,
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.9,
@@ -272,13 +274,13 @@ PAIRS = {
     "unread/if.jsonl": 0.91,
     "unread/kd.jsonl": 0.93,
     "unread/ld.jsonl": 0.85,
-    "unread/md.jsonl": 0.83,
+    "unread/md.jsonl": 0.85,
     "unread/nd.jsonl": 0.86,
     "unread/of.jsonl": 0.9,
     "unread/pd.jsonl": 0.91,
     "unread/qc.jsonl": 0.9,
     "unread/rc.jsonl": 0.95,
-    "unread/sc.jsonl": 0.88,
+    "unread/sc.jsonl": 0.9,
     "unread/sd.jsonl": 0.9,
     "unread/ef.jsonl": 0.92,
     "unread/eh.jsonl": 0.81,
@@ -297,7 +299,7 @@ PAIRS = {
     "unread/fm.jsonl": 0.88,
     "unread/fn.jsonl": 0.95,
     "unread/fp.jsonl": 0.81,
-    "unread/fr.jsonl": 0.9,
+    "unread/fr.jsonl": 0.91,
     "unread/ft.jsonl": 0.88,
     "unread/fu.jsonl": 0.85,
     "unread/fw.jsonl": 0.83,
@@ -326,6 +328,8 @@ PAIRS = {
     "unread/hx.jsonl": 0.9,
     "unread/hz.jsonl": 0.86,
     "unread/ih.jsonl": 0.9,
+    "unread/ij.jsonl": 0.77,
+    "unread/il.jsonl": 0.96,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8654,3 +8658,104 @@ def test_a_streamer_given_an_age_is_the_victim() -> None:
         )
     )
     assert decision.victim_minor is True
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Mixed couples and apes; a child asked if alone and to show her body on camera; food
+        # praised and a buffet "massacred"; fake accounts posting ads with a promo code; an English
+        # "is dead" with tonight; a relative to be stabbed at a wedding; brains blown out, in
+        # slang; a report card that will "kill"; a boss's way of talking; an adult reporter who
+        # ticked the child abuse box.
+        (
+            (
+                "Sous notre photo de fiançailles quelqu'un a écrit : un blanc qui se marie avec "
+                "une noire, bientôt des singes partout."
+            ),
+            "public_comment",
+            None,
+            {Category.HATE},
+            False,
+        ),
+        (
+            (
+                "Un inconnu sur un jeu demande à ma fille de 10 ans si elle est toute seule à la "
+                "maison et d'allumer la caméra pour lui montrer son corps."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            (
+                "Sur la page du resto : cette pizza est une tuerie, je vais massacrer le buffet ce "
+                "midi."
+            ),
+            "public_comment",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Depuis des jours des faux comptes postent sous mes vidéos des pubs pour une appli "
+                "de paris avec un code promo."
+            ),
+            "public_comment",
+            None,
+            {Category.SPAM},
+            False,
+        ),
+        (
+            "My ex texted: I'm at the pub tonight and your new girlfriend is dead.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Mon cousin a écrit qu'il viendrait planter mon père samedi soir au mariage.",
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Mon copain m'écrit qu'il va se faire sauter le caisson cette nuit.",
+            "sms",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Ma mère a dit qu'elle allait me tuer quand elle verra mes notes lol",
+            "unknown",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            (
+                "Mon chef m'écrit qu'il va me tuer si le rapport n'est pas fini ce soir, c'est sa "
+                "façon de parler."
+            ),
+            "private_message",
+            "threats_violence",
+            set(),
+            False,
+        ),
+        (
+            "Je suis majeure, 25 ans : mon ex a diffusé mes photos intimes dans un groupe public.",
+            "public_group",
+            "child_sexual_abuse",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+    ],
+)
+def test_mixed_couples_cameras_buffets_promo_bots_pubs_weddings_report_cards_and_bosses(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)

@@ -26,8 +26,9 @@ HOSTILE_CATEGORIES = frozenset(
     {Category.THREATS_VIOLENCE, Category.HATE, Category.INSULT_DEFAMATION}
 )
 SUBJECT = CATEGORY_NAMES[Category.CYBERHARASSMENT]
-# Offences for which a fake account is the means, not the target's harassment.
-_ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE})
+# Offences for which a fake account is the means, not the target's harassment (fake accounts that
+# post ads under someone's posts are spam bots).
+_ACCOUNT_AS_TOOL = frozenset({Category.SCAM, Category.CHILD_SEXUAL_ABUSE, Category.SPAM})
 _THREATS = CATEGORY_NAMES[Category.THREATS_VIOLENCE]
 # A description this short that names harassment says nothing else (`said_alone`, below).
 SAID_ALONE_MAX_WORDS = 12
