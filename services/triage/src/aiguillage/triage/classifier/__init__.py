@@ -103,19 +103,10 @@ def assess(report: Report) -> Findings:
             found[alone.category] = alone
     found, labelling_notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
-    offline = evidence.signals("offline_only", hidden_by=(GLOBAL_INNOCENT,), limit=1)
-    if found and offline and scope is Scope.UNKNOWN:
-        labelling_notes.append(
-            reason(
-                subject="categories",
-                rule="the reporter says it did not happen online and names no online channel: "
-                "not content PHAROS can act on (the reporter is pointed to the police)",
-                signals=tuple(offline),
-            )
-        )
-        found = {}
+    offline_only = _drop_if_offline(evidence, scope, found, labelling_notes)
     categories = set(found)
-    harassment = _add_harassment(evidence, categories, found, partial)
+    # What happened offline only is no online harassment either ("il m'insulte dans l'escalier").
+    harassment = None if offline_only else _add_harassment(evidence, categories, found, partial)
 
     if not categories and victim_minor is not None and not _adult_by_form(victim_minor, report):
         # No offence, no victim of one (§3.3: unknown when there is no identifiable victim): the
@@ -172,6 +163,27 @@ def assess(report: Report) -> Findings:
         priority=priority,
         reasons=tuple(reasons),
     )
+
+
+def _drop_if_offline(
+    evidence: Evidence, scope: Scope, found: dict[Category, Finding], notes: list[Reason]
+) -> bool:
+    """Whether the reporter says it happened offline and names no online channel; then the
+    categories found are dropped from `found`, with a note: not content PHAROS can act on."""
+    offline = evidence.signals("offline_only", hidden_by=(GLOBAL_INNOCENT,), limit=1)
+    if not offline or scope is not Scope.UNKNOWN:
+        return False
+    if found:
+        notes.append(
+            reason(
+                subject="categories",
+                rule="the reporter says it did not happen online and names no online channel: "
+                "not content PHAROS can act on (the reporter is pointed to the police)",
+                signals=tuple(offline),
+            )
+        )
+        found.clear()
+    return True
 
 
 def _add_harassment(

@@ -135,7 +135,8 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
     repeated = evidence.signals(
         "repetition", hidden_by=(GLOBAL_INNOCENT, "repetition_innocent"), limit=2
     )
-    crowd = sig("many_authors")
+    # How many people a group has is its audience, not its authors ("600 personnes dans le groupe").
+    crowd = evidence.signals("many_authors", hidden_by=(GLOBAL_INNOCENT, "audience_size"), limit=2)
     named = evidence.find("harass_explicit", hidden_by=(GLOBAL_INNOCENT, "harass_loose"))
     if not (repeated or crowd or named):
         return None

@@ -32,13 +32,15 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         "screenshot",
     )
     # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
-    # ("he'll post them on Reddit unless…") is not yet a public post; nor is where two people met.
+    # ("he'll post them on Reddit unless…") is not yet a public post; nor is where two people met,
+    # nor "la Poste" (the postal service, named in a parcel scam).
     restricted = (
         GLOBAL_INNOCENT,
         "restricted_audience",
         "threatened_dissemination",
         "met_online",
         "screenshot",
+        "not_a_post",
     )
     known: dict[str, list[str]] = {}
 
