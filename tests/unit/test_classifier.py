@@ -190,10 +190,12 @@ PAIRS = {
     "read/ik.jsonl": 0.97,
     "read/im.jsonl": 0.96,
     "read/io.jsonl": 0.92,
+    "read/iq.jsonl": 0.93,
+    "read/is.jsonl": 0.98,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
-    "unread/tb.jsonl": 0.87,
+    "unread/tb.jsonl": 0.88,
     "unread/hd.jsonl": 0.88,
     "unread/sb.jsonl": 0.91,
     "unread/mb.jsonl": 0.91,
@@ -235,7 +237,7 @@ PAIRS = {
     "unread/bd.jsonl": 0.81,
     "unread/bf.jsonl": 0.87,
     "unread/bh.jsonl": 0.8,
-    "unread/bj.jsonl": 0.87,
+    "unread/bj.jsonl": 0.88,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.86,
     "unread/bp.jsonl": 0.81,
@@ -253,7 +255,7 @@ PAIRS = {
     "unread/cr.jsonl": 0.91,
     "unread/ct.jsonl": 0.95,
     "unread/cv.jsonl": 0.86,
-    "unread/cx.jsonl": 0.86,
+    "unread/cx.jsonl": 0.87,
     "unread/cz.jsonl": 0.87,
     "unread/dd.jsonl": 0.92,
     "unread/df.jsonl": 0.93,
@@ -268,7 +270,7 @@ PAIRS = {
     "unread/dx.jsonl": 0.88,
     "unread/dy.jsonl": 0.93,
     "unread/dz.jsonl": 0.88,
-    "unread/fc.jsonl": 0.86,
+    "unread/fc.jsonl": 0.87,
     "unread/fd.jsonl": 0.87,
     "unread/gc.jsonl": 0.91,
     "unread/gd.jsonl": 0.9,
@@ -286,7 +288,7 @@ PAIRS = {
     "unread/sd.jsonl": 0.9,
     "unread/ef.jsonl": 0.92,
     "unread/eh.jsonl": 0.81,
-    "unread/ek.jsonl": 0.87,
+    "unread/ek.jsonl": 0.88,
     "unread/el.jsonl": 0.93,
     "unread/en.jsonl": 0.9,
     "unread/ep.jsonl": 0.85,
@@ -334,6 +336,8 @@ PAIRS = {
     "unread/il.jsonl": 0.96,
     "unread/in.jsonl": 0.83,
     "unread/ip.jsonl": 0.93,
+    "unread/ir.jsonl": 0.86,
+    "unread/it.jsonl": 0.91,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8878,3 +8882,54 @@ def test_la_poste_is_no_posting_and_prices_in_dm_are_an_ad(
     text: str, where: str, scope: Scope
 ) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # In English: an attack to copy, named with a place and a day; child abuse material in
+        # shorthand; someone lying still on a live stream. A fraud someone is said to have been
+        # jailed for is an accusation, said false: defamation, no fraud.
+        (
+            (
+                "Someone on a gaming server says he will do a Nice on the seafront this Sunday "
+                "with a truck."
+            ),
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "A channel sells CP mega links for bitcoin.",
+            "public_group",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            (
+                "He is live right now on Kick, he drank a whole bottle and is lying on the floor "
+                "not moving."
+            ),
+            "video",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "Un thread affirme que mon client a fait de la prison pour escroquerie ; ces faits "
+                "sont inexistants."
+            ),
+            "public_post",
+            None,
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+    ],
+)
+def test_attacks_to_copy_cp_links_still_streamers_and_frauds_imputed(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
