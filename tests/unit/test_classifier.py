@@ -8933,3 +8933,14 @@ def test_attacks_to_copy_cp_links_still_streamers_and_frauds_imputed(
     text: str, where: str, hint: str | None, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, where, hint, categories, imminent)
+
+
+def test_brains_blown_out_by_someone_else_are_a_threat_not_a_suicide() -> None:
+    decision = classify(
+        report(
+            "Il m'a dit qu'il allait me faire sauter la cervelle ce soir.",
+            where_seen="sms",
+        )
+    )
+    assert set(decision.categories) == {Category.THREATS_VIOLENCE}
+    assert decision.imminent_danger
