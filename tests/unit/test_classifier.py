@@ -108,7 +108,7 @@ PAIRS = {
     "read/bm.jsonl": 0.97,
     "read/bo.jsonl": 0.86,
     "read/bq.jsonl": 0.91,
-    "read/bs.jsonl": 0.93,
+    "read/bs.jsonl": 0.95,
     "read/bu.jsonl": 0.95,
     "read/bw.jsonl": 0.96,
     "read/by.jsonl": 0.95,
@@ -150,14 +150,14 @@ PAIRS = {
     "read/ei.jsonl": 0.85,
     "read/em.jsonl": 0.83,
     "read/eo.jsonl": 0.9,
-    "read/eq.jsonl": 0.91,
+    "read/eq.jsonl": 0.92,
     "read/es.jsonl": 0.96,
     "read/ew.jsonl": 0.93,
     "read/ex.jsonl": 0.86,
     "read/fe.jsonl": 0.88,
     "read/ez.jsonl": 0.86,
     "read/fg.jsonl": 0.9,
-    "read/fi.jsonl": 0.92,
+    "read/fi.jsonl": 0.93,
     "read/fk.jsonl": 0.93,
     "read/fl.jsonl": 0.95,
     "read/fq.jsonl": 0.92,
@@ -192,33 +192,47 @@ PAIRS = {
     "read/io.jsonl": 0.92,
     "read/iq.jsonl": 0.93,
     "read/is.jsonl": 0.98,
+    "read/iu.jsonl": 0.83,
+    "read/iw.jsonl": 0.83,
+    "read/iy.jsonl": 0.91,
+    "read/jc.jsonl": 0.88,
+    "read/je.jsonl": 0.9,
+    "read/jg.jsonl": 0.91,
+    "read/ji.jsonl": 0.93,
+    "read/jk.jsonl": 0.9,
+    "read/jm.jsonl": 0.93,
+    "read/jo.jsonl": 0.87,
+    "read/jq.jsonl": 0.92,
+    "read/js.jsonl": 0.9,
+    "read/ju.jsonl": 0.91,
+    "read/jw.jsonl": 0.95,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
     "unread/tb.jsonl": 0.88,
     "unread/hd.jsonl": 0.88,
-    "unread/sb.jsonl": 0.91,
+    "unread/sb.jsonl": 0.92,
     "unread/mb.jsonl": 0.91,
     "unread/vb.jsonl": 0.81,
     "unread/eb.jsonl": 0.81,
     "unread/gb.jsonl": 0.88,
     "unread/db.jsonl": 0.86,
-    "unread/pb.jsonl": 0.87,
+    "unread/pb.jsonl": 0.88,
     "unread/rb.jsonl": 0.81,
     "unread/kb.jsonl": 0.78,
     "unread/nb.jsonl": 0.87,
-    "unread/ob.jsonl": 0.87,
+    "unread/ob.jsonl": 0.88,
     "unread/ib.jsonl": 0.86,
     "unread/ja.jsonl": 0.9,
     "unread/lb.jsonl": 0.91,
     "unread/ca.jsonl": 0.92,
     "unread/fb.jsonl": 0.87,
     "unread/qb.jsonl": 0.85,
-    "unread/zb.jsonl": 0.83,
-    "unread/wb.jsonl": 0.9,
+    "unread/zb.jsonl": 0.85,
+    "unread/wb.jsonl": 0.91,
     "unread/bb.jsonl": 0.93,
     "unread/xb.jsonl": 0.88,
-    "unread/yb.jsonl": 0.83,
+    "unread/yb.jsonl": 0.85,
     "unread/hb.jsonl": 0.9,
     "unread/ub.jsonl": 0.88,
     "unread/ed.jsonl": 0.91,
@@ -240,7 +254,7 @@ PAIRS = {
     "unread/bj.jsonl": 0.88,
     "unread/bl.jsonl": 0.93,
     "unread/bn.jsonl": 0.86,
-    "unread/bp.jsonl": 0.81,
+    "unread/bp.jsonl": 0.82,
     "unread/br.jsonl": 0.91,
     "unread/bt.jsonl": 0.85,
     "unread/bv.jsonl": 0.81,
@@ -292,14 +306,14 @@ PAIRS = {
     "unread/el.jsonl": 0.93,
     "unread/en.jsonl": 0.9,
     "unread/ep.jsonl": 0.85,
-    "unread/er.jsonl": 0.86,
+    "unread/er.jsonl": 0.87,
     "unread/et.jsonl": 0.88,
-    "unread/eu.jsonl": 0.91,
+    "unread/eu.jsonl": 0.92,
     "unread/ev.jsonl": 0.95,
     "unread/ey.jsonl": 0.92,
     "unread/ff.jsonl": 0.85,
     "unread/fh.jsonl": 0.92,
-    "unread/fj.jsonl": 0.85,
+    "unread/fj.jsonl": 0.87,
     "unread/fm.jsonl": 0.88,
     "unread/fn.jsonl": 0.95,
     "unread/fp.jsonl": 0.81,
@@ -321,7 +335,7 @@ PAIRS = {
     "unread/hf.jsonl": 0.85,
     "unread/hh.jsonl": 0.88,
     "unread/hi.jsonl": 0.92,
-    "unread/hj.jsonl": 0.87,
+    "unread/hj.jsonl": 0.88,
     "unread/hk.jsonl": 0.91,
     "unread/hl.jsonl": 0.87,
     "unread/hn.jsonl": 0.86,
@@ -337,7 +351,21 @@ PAIRS = {
     "unread/in.jsonl": 0.83,
     "unread/ip.jsonl": 0.93,
     "unread/ir.jsonl": 0.86,
-    "unread/it.jsonl": 0.91,
+    "unread/it.jsonl": 0.92,
+    "unread/iv.jsonl": 0.93,
+    "unread/ix.jsonl": 0.9,
+    "unread/iz.jsonl": 0.92,
+    "unread/jd.jsonl": 0.93,
+    "unread/jf.jsonl": 0.95,
+    "unread/jh.jsonl": 0.93,
+    "unread/jj.jsonl": 0.93,
+    "unread/jl.jsonl": 0.86,
+    "unread/jn.jsonl": 0.86,
+    "unread/jp.jsonl": 0.86,
+    "unread/jr.jsonl": 0.92,
+    "unread/jt.jsonl": 0.9,
+    "unread/jv.jsonl": 0.91,
+    "unread/jx.jsonl": 0.88,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -8944,3 +8972,450 @@ def test_brains_blown_out_by_someone_else_are_a_threat_not_a_suicide() -> None:
     )
     assert set(decision.categories) == {Category.THREATS_VIOLENCE}
     assert decision.imminent_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories", "imminent"),
+    [
+        # Praise of an attack in its authors' words; an attack announced in the style of a named
+        # one, or as "an operation" by a jihadist channel; a call to "pay a visit" and make people
+        # pay; vigilantes' lists of names and addresses.
+        (
+            (
+                "Un compte poste pour l'anniversaire du 7 octobre : gloire aux martyrs du déluge "
+                "d'Al-Aqsa, une opération héroïque."
+            ),
+            "public_post",
+            None,
+            {Category.TERRORISM},
+            False,
+        ),
+        (
+            "Sur un serveur quelqu'un annonce une tuerie façon Columbine dans son lycée.",
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            None,
+        ),
+        (
+            (
+                "Un canal djihadiste annonce une « opération » contre le marché de Noël ce samedi "
+                "soir."
+            ),
+            "public_group",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            (
+                "Un post appelle à aller rendre visite aux musulmans de la mosquée du quartier "
+                "pour leur faire payer."
+            ),
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE, Category.HATE},
+            False,
+        ),
+        (
+            (
+                "La page publie les noms, adresses et photos de prétendus voleurs : faites-vous "
+                "justice vous-mêmes."
+            ),
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+            False,
+        ),
+        # Threats: a named school to blow up, a suicide with someone taken along, coming to work
+        # "with what it takes", people wished burnt inside, the next one named, lead promised, a
+        # call to beat whoever meets someone, blows heard live.
+        (
+            "Sur Snap un élève a écrit que le lycée Voltaire va sauter la semaine prochaine.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Ma cousine m'a écrit qu'elle allait se suicider et qu'elle m'emmènerait avec elle.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE, Category.ENDANGERMENT},
+            False,
+        ),
+        (
+            "Il a écrit : mardi je passe au bureau avec de quoi faire le ménage.",
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            (
+                "Sous l'article sur l'incendie de la mairie : « dommage que les élus n'étaient pas "
+                "dedans »."
+            ),
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Sous ma vidéo un inconnu a écrit : la prochaine fois c'est toi que je tue.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Un homme au bar a dit qu'il allait lui mettre du plomb dans la tête.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Un post dit : si vous croisez ce type, tabassez-le.",
+            "public_post",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Sur Telegram : « le marché de Noël de Colmar va sauter samedi ».",
+            "public_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Someone in the town group wrote: tonight we burn the shelter down with them inside.",
+            "public_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Mon voisin est en live en ce moment, on entend des coups et sa compagne pleure.",
+            "video",
+            None,
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "Il se filme en live, il roule à 180 en ville complètement bourré.",
+            "video",
+            None,
+            {Category.ENDANGERMENT},
+            None,
+        ),
+    ],
+)
+def test_attacks_announced_threats_in_other_words_and_vigilantes(
+    text: str, where: str, hint: str | None, categories: set[Category], imminent: bool | None
+) -> None:
+    assert_decided(text, where, hint, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Doxxing told in other words: a number and an address, a workplace, an address and an
+        # IP; intimate pictures sent to relatives named first, or found on a voyeurs' site.
+        (
+            "Il a publié mon adresse et mon numéro de téléphone sur un forum public.",
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Un compte a publié le numéro de téléphone et l'adresse d'une lycéenne avec « "
+                "allez la voir »."
+            ),
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Un forum donne l'adresse du cabinet où elle travaille avec ses photos.",
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Ils ont balancé mon adresse et mon IP sur le serveur après la partie.",
+            "public_group",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Mon ancien compagnon a envoyé à toute ma famille des photos de moi nue.",
+            "private_message",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "J'ai trouvé sur un site de voyeurs des photos de moi nue prises dans la cabine "
+                "d'une piscine."
+            ),
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        # Hate: peoples by origin, monkey cries, a caricature's kippa; "en dehors de" is no
+        # "dehors!".
+        (
+            "Un compte publie « les sales kurdes dehors ».",
+            "public_post",
+            None,
+            {Category.HATE},
+        ),
+        (
+            (
+                "Dans les tribunes des supporters ont fait des cris de singe à un joueur, la vidéo "
+                "tourne sur Twitter."
+            ),
+            "video",
+            None,
+            {Category.HATE},
+        ),
+        # Trade and fraud: logins sold in bulk, refunds without sending anything back, a small
+        # fee asked for a parcel, a blackmail whose condition the victim tells, defamation of a
+        # shop by a theft from its customers.
+        (
+            (
+                "Sur un canal Telegram on vend les identifiants et mots de passe des salariés de "
+                "la mairie."
+            ),
+            "public_group",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "Une vidéo explique comment se faire rembourser ses commandes sans rien renvoyer.",
+            "video",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "SMS : votre colis est bloqué, 2,50 € de frais de port à régler, cliquez ici.",
+            "sms",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            "Ce mec dit qu'il envoie la vidéo à ma famille si je lui verse pas 300 euros.",
+            "private_message",
+            None,
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Un faux avis Google prétend que notre pharmacie vole les médicaments des "
+                "patients, c'est faux."
+            ),
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        # A name given with the street; a star of David on banknotes; a body filmed and mocked;
+        # a pupil put back in the group he left.
+        (
+            (
+                "Un ex-collègue a posté sur Facebook une photo de moi avec mon nom complet et le "
+                "nom de ma rue."
+            ),
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Une page publie des dessins de nez crochus avec des étoiles de David sur des "
+                "liasses de billets."
+            ),
+            "public_post",
+            None,
+            {Category.HATE},
+        ),
+        (
+            (
+                "Un type a filmé mes fesses à la piscine et l'a posté sur Insta avec « regardez la "
+                "baleine »."
+            ),
+            "video",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Ma fille a quitté le groupe mais ils l'ont rajoutée et continuent de se moquer "
+                "d'elle tous les jours."
+            ),
+            "private_group",
+            None,
+            {Category.INSULT_DEFAMATION, Category.CYBERHARASSMENT},
+        ),
+        # Private videos in a swimsuit asked of a child for money; beheading videos and a call
+        # to join; an ableist slur on people with a disability.
+        (
+            (
+                "A man keeps asking my 12 year old niece for private videos in her swimsuit and "
+                "offers 30 euros per video."
+            ),
+            "public_comment",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            (
+                "Sur un groupe public quelqu'un poste des vidéos de décapitations de Daech et "
+                "écrit « les mécréants finiront ainsi, rejoignez-nous »."
+            ),
+            "public_group",
+            None,
+            {Category.TERRORISM},
+        ),
+        (
+            "Un compte poste des montages de personnes autistes avec « ces gogols » en légende.",
+            "public_post",
+            None,
+            {Category.HATE},
+        ),
+        # Violent or offensive words about no one: a chain message's curse, a series to
+        # "massacre", everyone to "kill" at a blind test, a reform to "shoot", a lawsuit
+        # threatened, vaccines called a scam, jokes called stupid, a friendship ended.
+        (
+            (
+                "Mon fils a reçu : « si tu ne transfères pas ce message à 20 personnes, une dame "
+                "viendra te tuer cette nuit »."
+            ),
+            "private_message",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "ce soir je vais massacrer la saison 3 avec des chips",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Ma cousine a écrit qu'elle allait tuer tout le monde au blind test ce soir.",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Un chroniqueur veut torpiller la réforme et achever le gouvernement.",
+            "video",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Mon ex menace de porter plainte contre moi pour la garde.",
+            "sms",
+            "threats_violence",
+            set(),
+        ),
+        ("Un youtubeur répète que les vaccins c'est de l'arnaque.", "video", "scam", set()),
+        (
+            (
+                "Dans un groupe de classe ils s'envoient des vidéos de blagues débiles toute la "
+                "nuit, rien de grave."
+            ),
+            "private_group",
+            "insult_defamation",
+            set(),
+        ),
+        (
+            "Mon pote m'a écrit « t'es mort pour moi » parce que je suis pas venu.",
+            "private_message",
+            "threats_violence",
+            set(),
+        ),
+        (
+            "Un commentaire dit que les clubs de sport sont des repaires de pédophiles.",
+            "public_comment",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_doxxing_hate_fraud_and_violent_words_about_no_one(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+def test_a_seller_giving_his_number_is_no_doxxing_and_his_seniority_no_age() -> None:
+    gave = classify(
+        report(
+            "Le vendeur m'a donné son numéro WhatsApp pour finir la vente.",
+            where_seen="private_message",
+            category_hint="scam",
+        )
+    )
+    assert Category.CYBERHARASSMENT not in gave.categories
+    seniority = classify(
+        report(
+            "Le vendeur a 15 ans d'ancienneté sur le site, je me méfie quand même.",
+            where_seen="website",
+        )
+    )
+    assert seniority.victim_minor is None
+
+
+def test_name_calling_with_words_between_is_no_terrorism() -> None:
+    decision = classify(
+        report(
+            "Sur le groupe de la promo deux étudiants traitent sans arrêt une fille de la classe "
+            "de « terroriste ».",
+            where_seen="private_group",
+            category_hint="terrorism",
+        )
+    )
+    assert Category.TERRORISM not in decision.categories
+    assert Category.INSULT_DEFAMATION in decision.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        (
+            (
+                "J'ai parlé plusieurs semaines avec un homme sur un site de rencontre, maintenant "
+                "il exige 300 euros sinon il diffuse nos échanges."
+            ),
+            "unknown",
+            Scope.PRIVATE,
+        ),
+        (
+            (
+                "Depuis un mois je reçois sur Grindr et sur Insta des messages d'insultes de "
+                "plusieurs comptes."
+            ),
+            "unknown",
+            Scope.PRIVATE,
+        ),
+    ],
+)
+def test_a_dating_site_and_messages_received_on_apps_are_private(
+    text: str, where: str, scope: Scope
+) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+def test_people_who_passed_a_post_on_are_no_authors() -> None:
+    decision = classify(
+        report(
+            "Publication d'un élu sur la sécurité ; plusieurs internautes nous l'ont signalée, "
+            "elle ne contient aucune insulte.",
+            where_seen="public_post",
+            category_hint="hate",
+        )
+    )
+    assert Category.CYBERHARASSMENT not in decision.categories
