@@ -109,7 +109,7 @@ PAIRS = {
     "read/bo.jsonl": 0.86,
     "read/bq.jsonl": 0.91,
     "read/bs.jsonl": 0.95,
-    "read/bu.jsonl": 0.95,
+    "read/bu.jsonl": 0.96,
     "read/bw.jsonl": 0.96,
     "read/by.jsonl": 0.95,
     "read/ce.jsonl": 0.95,
@@ -154,7 +154,7 @@ PAIRS = {
     "read/es.jsonl": 0.96,
     "read/ew.jsonl": 0.93,
     "read/ex.jsonl": 0.86,
-    "read/fe.jsonl": 0.88,
+    "read/fe.jsonl": 0.9,
     "read/ez.jsonl": 0.86,
     "read/fg.jsonl": 0.9,
     "read/fi.jsonl": 0.93,
@@ -206,6 +206,8 @@ PAIRS = {
     "read/js.jsonl": 0.9,
     "read/ju.jsonl": 0.91,
     "read/jw.jsonl": 0.95,
+    "read/jy.jsonl": 0.95,
+    "read/kg.jsonl": 0.92,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
@@ -244,7 +246,7 @@ PAIRS = {
     "unread/rf.jsonl": 0.95,
     "unread/af.jsonl": 0.86,
     "unread/ah.jsonl": 0.81,
-    "unread/an.jsonl": 0.87,
+    "unread/an.jsonl": 0.88,
     "unread/aq.jsonl": 0.86,
     "unread/at.jsonl": 0.76,
     "unread/aw.jsonl": 0.8,
@@ -257,7 +259,7 @@ PAIRS = {
     "unread/bp.jsonl": 0.82,
     "unread/br.jsonl": 0.91,
     "unread/bt.jsonl": 0.85,
-    "unread/bv.jsonl": 0.81,
+    "unread/bv.jsonl": 0.82,
     "unread/bx.jsonl": 0.87,
     "unread/bz.jsonl": 0.87,
     "unread/cf.jsonl": 0.91,
@@ -278,7 +280,7 @@ PAIRS = {
     "unread/dl.jsonl": 0.92,
     "unread/dn.jsonl": 0.82,
     "unread/dp.jsonl": 0.88,
-    "unread/dr.jsonl": 0.81,
+    "unread/dr.jsonl": 0.82,
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.9,
     "unread/dx.jsonl": 0.88,
@@ -366,6 +368,8 @@ PAIRS = {
     "unread/jt.jsonl": 0.9,
     "unread/jv.jsonl": 0.91,
     "unread/jx.jsonl": 0.88,
+    "unread/jz.jsonl": 0.9,
+    "unread/kh.jsonl": 0.96,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -9284,6 +9288,81 @@ def test_attacks_announced_threats_in_other_words_and_vigilantes(
             "public_post",
             None,
             {Category.HATE},
+        ),
+        # A naked video call pressed on a child; a child offered money to be "nice to
+        # gentlemen"; sexual montages made with AI of a real person; an attack of a given year
+        # to be finished.
+        (
+            (
+                "A man who says he is 15 keeps asking my daughter (13) for a video call with no "
+                "clothes."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            (
+                "Un compte a proposé à ma fille de 15 ans 300 euros la soirée pour être gentille "
+                "avec des messieurs."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            (
+                "Sur un forum des gens partagent des montages pornos faits avec l'IA d'une "
+                "youtubeuse, avec son visage."
+            ),
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "« Allahu akbar, samedi au marché de Noël de Lille on finit le travail de 2018 » a "
+                "écrit un compte."
+            ),
+            "public_comment",
+            None,
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+        ),
+        # An adult creator's advertising is spam, children named only as the network's audience.
+        (
+            (
+                "Une actrice X fait de la pub pour son site avec des photos en lingerie alors "
+                "qu'il y a des enfants sur ce réseau."
+            ),
+            "public_post",
+            "child_sexual_abuse",
+            {Category.SPAM},
+        ),
+        # A workout that "kills"; performers said to be adults; a puberty video with the child
+        # abuse box ticked.
+        (
+            "Mon coloc a posté en story « ce soir je me tue à la salle ».",
+            "public_post",
+            "endangerment",
+            set(),
+        ),
+        (
+            (
+                "Sur un site pour adultes il y a une catégorie « étudiante », c'est écrit que "
+                "tout le monde est majeur, ça me choque."
+            ),
+            "website",
+            "child_sexual_abuse",
+            set(),
+        ),
+        (
+            (
+                "Une vidéo YouTube explique aux ados la puberté et la contraception, c'est de la "
+                "pédophilie selon moi."
+            ),
+            "video",
+            "child_sexual_abuse",
+            set(),
         ),
         # Violent or offensive words about no one: a chain message's curse, a series to
         # "massacre", everyone to "kill" at a blind test, a reform to "shoot", a lawsuit

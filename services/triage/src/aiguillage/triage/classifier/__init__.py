@@ -230,8 +230,13 @@ def _ticked_alone(found: dict[Category, Finding]) -> frozenset[Category]:
 
 def _box_alone(evidence: Evidence, vocabulary: Vocabulary, hint: Category | None) -> Finding | None:
     """`ticked_box_alone`, but for a child sexual abuse box that a reporter who gives their own
-    adult age contradicts ("j'ai 22 ans": the abuse of children is about children)."""
+    adult age contradicts ("j'ai 22 ans": the abuse of children is about children), or that a
+    description of sex education explains (a puberty video, a school's sex-education site: the
+    box says what the reporter thinks of it; other boxes still stand beside a biology lesson)."""
     alone = ticked_box_alone(evidence, vocabulary.categories, hint)
     if alone is not None and alone.category is Category.CHILD_SEXUAL_ABUSE:
-        return None if reporter_is_adult(evidence) else alone
+        explained = reporter_is_adult(evidence) or evidence.has(
+            "sex_education", hidden_by=(GLOBAL_INNOCENT,)
+        )
+        return None if explained else alone
     return alone
