@@ -208,6 +208,8 @@ PAIRS = {
     "read/jw.jsonl": 0.95,
     "read/jy.jsonl": 0.95,
     "read/kg.jsonl": 0.92,
+    "read/ki.jsonl": 0.92,
+    "read/kk.jsonl": 0.93,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
@@ -216,7 +218,7 @@ PAIRS = {
     "unread/sb.jsonl": 0.92,
     "unread/mb.jsonl": 0.91,
     "unread/vb.jsonl": 0.81,
-    "unread/eb.jsonl": 0.81,
+    "unread/eb.jsonl": 0.82,
     "unread/gb.jsonl": 0.88,
     "unread/db.jsonl": 0.86,
     "unread/pb.jsonl": 0.88,
@@ -278,7 +280,7 @@ PAIRS = {
     "unread/dh.jsonl": 0.88,
     "unread/dj.jsonl": 0.85,
     "unread/dl.jsonl": 0.92,
-    "unread/dn.jsonl": 0.82,
+    "unread/dn.jsonl": 0.83,
     "unread/dp.jsonl": 0.88,
     "unread/dr.jsonl": 0.82,
     "unread/dt.jsonl": 0.78,
@@ -319,7 +321,7 @@ PAIRS = {
     "unread/fm.jsonl": 0.88,
     "unread/fn.jsonl": 0.95,
     "unread/fp.jsonl": 0.81,
-    "unread/fr.jsonl": 0.91,
+    "unread/fr.jsonl": 0.92,
     "unread/ft.jsonl": 0.88,
     "unread/fu.jsonl": 0.85,
     "unread/fw.jsonl": 0.83,
@@ -348,7 +350,7 @@ PAIRS = {
     "unread/hx.jsonl": 0.9,
     "unread/hz.jsonl": 0.86,
     "unread/ih.jsonl": 0.9,
-    "unread/ij.jsonl": 0.77,
+    "unread/ij.jsonl": 0.78,
     "unread/il.jsonl": 0.96,
     "unread/in.jsonl": 0.83,
     "unread/ip.jsonl": 0.93,
@@ -370,6 +372,8 @@ PAIRS = {
     "unread/jx.jsonl": 0.88,
     "unread/jz.jsonl": 0.9,
     "unread/kh.jsonl": 0.96,
+    "unread/kj.jsonl": 0.93,
+    "unread/kl.jsonl": 0.9,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -9328,6 +9332,46 @@ def test_attacks_announced_threats_in_other_words_and_vigilantes(
             None,
             {Category.TERRORISM, Category.THREATS_VIOLENCE},
         ),
+        # An intimate video of a couple put online; an employer given with an address; one's
+        # stolen scooter found on sale; a protected bird in an ad.
+        (
+            (
+                "Mon ex a mis en ligne une vidéo intime de nous sur un site et l'a envoyée à mes "
+                "collègues."
+            ),
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "Dans ses vidéos publiques il donne le nom de son employeur et son adresse à ses "
+                "abonnés."
+            ),
+            "video",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "On m'a volé ma trottinette, je viens de la retrouver en vente sur Leboncoin.",
+            "unknown",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "Annonce : perroquets gris du Gabon, 500 euros pièce, sans papiers.",
+            "website",
+            None,
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        # The price of medicines is a public matter; a licensed breeder's papers.
+        ("Un article critique le prix des médicaments en France.", "website", None, set()),
+        (
+            "Un éleveur propose des serpents avec certificat de capacité, c'est légal ?",
+            "website",
+            "illicit_trafficking",
+            set(),
+        ),
         # An adult creator's advertising is spam, children named only as the network's audience.
         (
             (
@@ -9468,6 +9512,14 @@ def test_name_calling_with_words_between_is_no_terrorism() -> None:
             (
                 "J'ai parlé plusieurs semaines avec un homme sur un site de rencontre, maintenant "
                 "il exige 300 euros sinon il diffuse nos échanges."
+            ),
+            "unknown",
+            Scope.PRIVATE,
+        ),
+        (
+            (
+                "Ma fille a 14 ans, j'ai lu ses conversations Snapchat : un homme lui demande des "
+                "photos."
             ),
             "unknown",
             Scope.PRIVATE,
