@@ -218,7 +218,7 @@ PAIRS = {
     "unread/sb.jsonl": 0.92,
     "unread/mb.jsonl": 0.91,
     "unread/vb.jsonl": 0.81,
-    "unread/eb.jsonl": 0.82,
+    "unread/eb.jsonl": 0.81,
     "unread/gb.jsonl": 0.88,
     "unread/db.jsonl": 0.86,
     "unread/pb.jsonl": 0.88,
@@ -9364,8 +9364,15 @@ def test_attacks_announced_threats_in_other_words_and_vigilantes(
             None,
             {Category.ILLICIT_TRAFFICKING},
         ),
-        # The price of medicines is a public matter; a licensed breeder's papers.
+        # The price of medicines is a public matter; a licensed breeder's papers; a site about
+        # protected species offers none.
         ("Un article critique le prix des médicaments en France.", "website", None, set()),
+        (
+            "Un site de la LPO explique les espèces protégées de nos jardins.",
+            "website",
+            None,
+            set(),
+        ),
         (
             "Un éleveur propose des serpents avec certificat de capacité, c'est légal ?",
             "website",
