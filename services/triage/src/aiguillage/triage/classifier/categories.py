@@ -40,6 +40,9 @@ NOT_SILENT = (
     "harm_reduction",
     "sex_education_shown",
     "condemned_quote",
+    "review_opinion",
+    "verified_genuine",
+    "political_criticism",
 )
 
 

@@ -147,6 +147,19 @@ class Evidence:
             index -= 1
         return False
 
+    def _denied_after(self, start: int, end: int) -> bool:
+        """Spoken French drops the "ne": "elle m'insulte pas", "il me menace jamais". A verb of
+        one word after an object pronoun, then "pas" or "jamais", is denied ("pas mal", "pas
+        que" are not denials)."""
+        at = bisect_left(self._ends, start)
+        after = bisect_left(self._ends, end) + 1
+        words = self._words
+        if after != at + 1 or at == 0 or after >= len(words):
+            return False
+        if words[at - 1] not in _OBJECT_PRONOUNS or words[after] not in _AFTER_VERB_NEGATORS:
+            return False
+        return after + 1 >= len(words) or words[after + 1] not in _NOT_DENIALS
+
     def all(self, group: str) -> tuple[Match, ...]:
         """Every match of `group`, negated ones included (their signal says so)."""
         found = self._cache.get(group)
@@ -167,7 +180,7 @@ class Evidence:
                                 end,
                                 text[start:end],
                                 bisect_right(marks, start) - 1,
-                                negated(start),
+                                negated(start) or self._denied_after(start, end),
                             )
                         )
                         for start, end in spans
@@ -210,6 +223,12 @@ class Evidence:
 # "ne" comes before the verb it negates ("il n'a menacé personne"), so a verb after it is its own;
 # after an English negator, "a" is an article ("it is not a threat"), not the French verb.
 _NE = frozenset({"ne", "n", "not", "no", "never"})
+
+_OBJECT_PRONOUNS = frozenset(
+    {"m", "me", "t", "te", "l", "la", "le", "les", "lui", "nous", "vous", "leur"}
+)
+_AFTER_VERB_NEGATORS = frozenset({"pas", "jamais"})
+_NOT_DENIALS = frozenset({"mal", "que", "qu", "seulement", "juste", "only"})
 
 # A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
 _match = partial(tuple.__new__, Match)
