@@ -212,12 +212,14 @@ PAIRS = {
     "read/kk.jsonl": 0.93,
     "read/km.jsonl": 0.93,
     "read/ko.jsonl": 0.93,
-    "read/kq.jsonl": 0.86,
+    "read/kq.jsonl": 0.87,
     "read/ks.jsonl": 0.98,
     "read/ku.jsonl": 0.95,
     "read/kw.jsonl": 0.88,
     "read/ky.jsonl": 0.81,
     "read/le.jsonl": 0.91,
+    "read/lg.jsonl": 0.88,
+    "read/li.jsonl": 0.87,
     "unread/u.jsonl": 0.95,
     "unread/w.jsonl": 0.9,
     "unread/y.jsonl": 0.81,
@@ -243,7 +245,7 @@ PAIRS = {
     "unread/zb.jsonl": 0.88,
     "unread/wb.jsonl": 0.91,
     "unread/bb.jsonl": 0.93,
-    "unread/xb.jsonl": 0.88,
+    "unread/xb.jsonl": 0.9,
     "unread/yb.jsonl": 0.86,
     "unread/hb.jsonl": 0.9,
     "unread/ub.jsonl": 0.88,
@@ -290,7 +292,7 @@ PAIRS = {
     "unread/dl.jsonl": 0.92,
     "unread/dn.jsonl": 0.83,
     "unread/dp.jsonl": 0.88,
-    "unread/dr.jsonl": 0.82,
+    "unread/dr.jsonl": 0.83,
     "unread/dt.jsonl": 0.78,
     "unread/dv.jsonl": 0.9,
     "unread/dx.jsonl": 0.88,
@@ -377,7 +379,7 @@ PAIRS = {
     "unread/jr.jsonl": 0.92,
     "unread/jt.jsonl": 0.9,
     "unread/jv.jsonl": 0.91,
-    "unread/jx.jsonl": 0.88,
+    "unread/jx.jsonl": 0.9,
     "unread/jz.jsonl": 0.9,
     "unread/kh.jsonl": 0.96,
     "unread/kj.jsonl": 0.95,
@@ -390,6 +392,8 @@ PAIRS = {
     "unread/kx.jsonl": 0.9,
     "unread/kz.jsonl": 0.9,
     "unread/lf.jsonl": 0.91,
+    "unread/lh.jsonl": 0.91,
+    "unread/lj.jsonl": 0.85,
 }
 PAIR_PATHS = tuple(Path(__file__).parents[1] / "corpus/pairs" / name for name in PAIRS)
 
@@ -10084,3 +10088,70 @@ def test_a_place_of_worship_to_blow_up_and_a_trend_of_the_moment(
     text: str, where: str, hint: str | None, imminent: bool
 ) -> None:
     assert classify(report(text, where_seen=where, category_hint=hint)).imminent_danger is imminent
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        (
+            (
+                "My ex keeps posting on Instagram that I'm a thief who stole from my employer, "
+                "tagging my family. It's false."
+            ),
+            "public_post",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Un ancien locataire publie sur Google que je suis un marchand de sommeil. C'est faux.",
+            "website",
+            None,
+            {Category.INSULT_DEFAMATION},
+        ),
+        (
+            (
+                "Dans le groupe du lotissement, le voisin écrit : « le prochain qui se gare ici, "
+                "je crève ses pneus et lui avec »."
+            ),
+            "public_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # The child sends what the adult asks for: no innocent picture sent to a child.
+        (
+            (
+                "Un homme propose des V-bucks à mon fils de 11 ans s'il lui envoie des photos de "
+                "lui en pyjama."
+            ),
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "Un inconnu m'envoie des photos de son sexe sur Snapchat, j'ai 14 ans.",
+            "private_message",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            (
+                "Sur son Discord, un adulte demande aux collégiennes des photos en maillot pour un "
+                "concours."
+            ),
+            "private_group",
+            None,
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # Taken back at once, and a delay in hours is no time of a danger.
+        (
+            "Encore 3h de retard à la gare, je vais tous les étrangler 😤 non je rigole.",
+            "public_post",
+            "threats_violence",
+            set(),
+        ),
+    ],
+)
+def test_accusations_said_in_english_a_slum_landlord_him_with_it_and_pictures_of_children(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)

@@ -23,10 +23,11 @@ GLOBAL_INNOCENT = "innocent_all"
 _FORM = (GLOBAL_INNOCENT, "reporter_self")
 # A description that names a work about offences (a film or its trailer, a song's lyrics, an
 # article, a history lesson), a game or an open joke, lawful criticism (a review, satire, a refund
-# dispute), a dispute with one's own bank or operator, hunting, prevention, sex education or hate
-# quoted to condemn it is not silent: the ticked box is not taken on its own there. (Not sport,
-# nor music merely named, where a threat is often real: "je vais te retrouver" after a match, a
-# rapper's post.)
+# dispute), a work, a business or one's own team judged, a political debate, a dispute with one's
+# own bank or operator, hunting, prevention, sex education, hate quoted to condemn it, or a
+# reporter who says it turned out genuine ("finalement mon colis est arrivé") is not silent: the
+# ticked box is not taken on its own there. (Not sport on its own, nor music merely named, where a
+# threat is often real: "je vais te retrouver" after a match, a rapper's post.)
 NOT_SILENT = (
     "depiction_context",
     "game_or_joke_context",

@@ -4,7 +4,8 @@ Negation is local on purpose: a cue is negated when one of the few words before 
 clause, is a negator ("il ne m'a PAS menacée", "AUCUNE menace", "NI insultée"). A clause ends at a
 sentence end, a comma, or a word such as "mais". Looking further back would let "je sais pas quoi
 faire, il va me tuer" cancel the threat. A negator that follows a condition ("SI je ne paie PAS
-500 euros", "IF you don't pay") states a demand, not a denial, and negates nothing.
+500 euros", "IF you don't pay") states a demand, not a denial, and negates nothing. Spoken French
+drops the "ne" and puts the "pas" after a verb: "elle m'insulte PAS" (`Evidence._denied_after`).
 """
 
 import re
