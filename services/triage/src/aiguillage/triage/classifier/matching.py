@@ -229,7 +229,7 @@ _OBJECT_PRONOUNS = frozenset(
     {"m", "me", "t", "te", "l", "la", "le", "les", "lui", "nous", "vous", "leur"}
 )
 _AFTER_VERB_NEGATORS = frozenset({"pas", "jamais"})
-_NOT_DENIALS = frozenset({"mal", "que", "qu", "seulement", "juste", "only"})
+_NOT_DENIALS = frozenset({"mal", "que", "qu", "seulement", "juste"})
 
 # A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
 _match = partial(tuple.__new__, Match)
