@@ -157,9 +157,13 @@ class Evidence:
         words = self._words
         if after != at + 1 or at == 0 or after >= len(words):
             return False
-        if words[at - 1] not in _OBJECT_PRONOUNS or words[after] not in _AFTER_VERB_NEGATORS:
+        vocabulary = self.vocabulary
+        if (
+            words[at - 1] not in vocabulary.object_pronouns
+            or words[after] not in vocabulary.after_verb_negators
+        ):
             return False
-        return after + 1 >= len(words) or words[after + 1] not in _NOT_DENIALS
+        return after + 1 >= len(words) or words[after + 1] not in vocabulary.not_denials
 
     def all(self, group: str) -> tuple[Match, ...]:
         """Every match of `group`, negated ones included (their signal says so)."""
@@ -224,12 +228,6 @@ class Evidence:
 # "ne" comes before the verb it negates ("il n'a menacé personne"), so a verb after it is its own;
 # after an English negator, "a" is an article ("it is not a threat"), not the French verb.
 _NE = frozenset({"ne", "n", "not", "no", "never"})
-
-_OBJECT_PRONOUNS = frozenset(
-    {"m", "me", "t", "te", "l", "la", "le", "les", "lui", "nous", "vous", "leur"}
-)
-_AFTER_VERB_NEGATORS = frozenset({"pas", "jamais"})
-_NOT_DENIALS = frozenset({"mal", "que", "qu", "seulement", "juste"})
 
 # A match built from its fields' tuple in C (`Match(...)` runs a function written in Python).
 _match = partial(tuple.__new__, Match)

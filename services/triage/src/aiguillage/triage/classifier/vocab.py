@@ -141,6 +141,11 @@ class Vocabulary:
     # "un type que je connais PAS A mis « baleine »": a negator right before one of these negates
     # the verb before it, not what follows (see `matching`).
     new_verbs: frozenset[str] = frozenset()
+    # "elle m'insulte PAS": spoken French's negator after a verb that follows one of these object
+    # pronouns, unless one of `not_denials` comes next ("pas mal") (see `matching`).
+    object_pronouns: frozenset[str] = frozenset()
+    after_verb_negators: frozenset[str] = frozenset()
+    not_denials: frozenset[str] = frozenset()
 
     @cached_property
     def _rules_by_group(self) -> dict[str, tuple[_IndexedRule, ...]]:
@@ -496,6 +501,9 @@ def load_vocabulary() -> Vocabulary:
         clause_breaks=frozenset(common.get("negation", {}).get("clause_breaks", [])),
         conditionals=frozenset(common.get("negation", {}).get("conditionals", [])),
         new_verbs=frozenset(common.get("negation", {}).get("new_verbs", [])),
+        object_pronouns=frozenset(common.get("negation", {}).get("object_pronouns", [])),
+        after_verb_negators=frozenset(common.get("negation", {}).get("after_verb", [])),
+        not_denials=frozenset(common.get("negation", {}).get("not_denials", [])),
         words={strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()},
         phrases=phrases,
         censored=tuple(strip_accents(w) for w in sms.get("censored", {}).get("words", [])),
