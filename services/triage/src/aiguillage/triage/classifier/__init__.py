@@ -20,6 +20,12 @@ from aiguillage.triage.classifier.categories import (
 )
 from aiguillage.triage.classifier.danger import decide_imminent
 from aiguillage.triage.classifier.harassment import detect_harassment
+from aiguillage.triage.classifier.learned import (
+    FirstReading,
+    features,
+    load_weights,
+    second_reading,
+)
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.priority import decide_priority
 from aiguillage.triage.classifier.reasons import reason
@@ -31,7 +37,7 @@ from aiguillage.triage.classifier.victim import (
 )
 from aiguillage.triage.classifier.vocab import Vocabulary, load_vocabulary
 
-__all__ = ["assess", "classify", "warm_up"]
+__all__ = ["assess", "classify", "training_features", "warm_up"]
 
 # Half an insult's evidence (one disparaging word, a mockery) is enough once harassment is found.
 HARASSMENT_INSULT_SCORE = 0.5
@@ -45,12 +51,13 @@ YOUNG_COLLECTION_THRESHOLD = 20_000
 
 
 def warm_up(*, words: bool = True) -> None:
-    """Load and compile the vocabularies now rather than on the first reports, and with them the
-    words that terms start with (`words`; a one-off command need not: other words are worked out
-    on first sight anyway).
+    """Load and compile the vocabularies and the second reading's weights now rather than on the
+    first reports, and with them the words that terms start with (`words`; a one-off command need
+    not: other words are worked out on first sight anyway).
 
     The first call also settles the garbage collector (`_settle_collector`)."""
     vocabulary = load_vocabulary()
+    load_weights()
     if words:
         vocabulary.warm_up()
     _settle_collector()
@@ -71,8 +78,8 @@ def classify(report: Report) -> TriageDecision:
     return TriageDecision(**assess(report)._asdict())
 
 
-def assess(report: Report) -> Findings:
-    """`classify`'s findings, as plain values."""
+def _first_reading(report: Report) -> FirstReading:
+    """The vocabularies' rules: categories, scope and the victim's age."""
     vocabulary = load_vocabulary()
     evidence = Evidence(vocabulary, report.description)
     hint_weight = float(vocabulary.settings.get("hint_weight", 0.4))
@@ -101,12 +108,50 @@ def assess(report: Report) -> Findings:
             partial[alone.category] = alone._replace(score=HARASSMENT_INSULT_SCORE)
         elif alone is not None:
             found[alone.category] = alone
-    found, labelling_notes = apply_labelling_rules(found)
+    found, notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
-    offline_only = _drop_if_offline(evidence, scope, found, labelling_notes)
+    offline_only = _drop_if_offline(evidence, scope, found, notes)
     categories = set(found)
     # What happened offline only is no online harassment either ("il m'insulte dans l'escalier").
     harassment = None if offline_only else _add_harassment(evidence, categories, found, partial)
+    if harassment is not None:
+        found[Category.CYBERHARASSMENT] = Finding(Category.CYBERHARASSMENT, 1.0, (harassment,))
+    found = {category: found[category] for category in categories}
+    # The ticked box alone, where a sport or a song set the description's violent words aside
+    # ("on va les massacrer, on leur met 5-0"): those words are no danger to anyone's life.
+    ticked_only = _ticked_alone(found) if evidence.has("figurative_context") else frozenset()
+    imminent, imminent_reason = decide_imminent(evidence, categories, ticked_only)
+    return FirstReading(
+        evidence=evidence,
+        found=found,
+        notes=notes,
+        scope=scope,
+        scope_reason=scope_reason,
+        imminent=imminent,
+        imminent_reason=imminent_reason,
+        offline_only=offline_only,
+        victim_minor=victim_minor,
+        minor_reason=minor_reason,
+    )
+
+
+def training_features(report: Report) -> set[str]:
+    """What the second reading weighs for `report` (tools/train_weights.py learns from them)."""
+    return features(_first_reading(report), report)
+
+
+def assess(report: Report) -> Findings:
+    """`classify`'s findings, as plain values."""
+    first = _first_reading(report)
+    # What happened offline only is not content PHAROS can act on, whatever its words.
+    read = first if first.offline_only else second_reading(first, report, load_weights())
+    evidence, found, victim_minor, minor_reason = (
+        read.evidence,
+        read.found,
+        read.victim_minor,
+        read.minor_reason,
+    )
+    categories = set(found)
 
     if not categories and victim_minor is not None and not _adult_by_form(victim_minor, report):
         # No offence, no victim of one (§3.3: unknown when there is no identifiable victim): the
@@ -126,13 +171,9 @@ def assess(report: Report) -> Findings:
             signals=("category:child_sexual_abuse",),
         )
     school, school_reason = decide_school_context(evidence, report.victim)
-    # The ticked box alone, where a sport or a song set the description's violent words aside
-    # ("on va les massacrer, on leur met 5-0"): those words are no danger to anyone's life.
-    ticked_only = _ticked_alone(found) if evidence.has("figurative_context") else frozenset()
-    imminent, imminent_reason = decide_imminent(evidence, categories, ticked_only)
     priority, priority_reasons = decide_priority(
         categories,
-        imminent=imminent,
+        imminent=read.imminent,
         victim_minor=victim_minor,
         trusted_flagger=report.reporter.trusted_flagger,
     )
@@ -140,10 +181,7 @@ def assess(report: Report) -> Findings:
     ordered = tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
     reasons: list[Reason] = []
     for category in ordered:
-        if category in found:
-            reasons.extend(found[category].reasons)
-        elif category is Category.CYBERHARASSMENT and harassment is not None:
-            reasons.append(harassment)
+        reasons.extend(found[category].reasons)
     if not ordered:
         reasons.append(
             reason(
@@ -152,14 +190,16 @@ def assess(report: Report) -> Findings:
                 signals=(),
             )
         )
-    reasons.extend(labelling_notes)
-    reasons.extend([scope_reason, minor_reason, school_reason, imminent_reason, *priority_reasons])
+    reasons.extend(read.notes)
+    reasons.extend(
+        [read.scope_reason, minor_reason, school_reason, read.imminent_reason, *priority_reasons]
+    )
     return Findings(
         categories=ordered,
-        scope=scope,
+        scope=read.scope,
         victim_minor=victim_minor,
         school_context=school,
-        imminent_danger=imminent,
+        imminent_danger=read.imminent,
         priority=priority,
         reasons=tuple(reasons),
     )

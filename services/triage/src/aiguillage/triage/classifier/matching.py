@@ -80,6 +80,11 @@ class Evidence:
         self._sentence_starts = _sentence_starts(text)
 
     @property
+    def words(self) -> list[str]:
+        """The normalised description's words, in order."""
+        return self._words
+
+    @property
     def word_count(self) -> int:
         """How many words the description has, once normalised."""
         return len(self._words)
