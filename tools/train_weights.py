@@ -27,8 +27,8 @@ from sklearn.linear_model import LogisticRegression
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier import training_features
-from aiguillage.triage.classifier.learned import BIAS, IMMINENT, MINOR, SCOPES, WEIGHTS_FILE
 from aiguillage.triage.classifier.vocab import load_vocabulary
+from aiguillage.triage.classifier.weights import BIAS, IMMINENT, MINOR, SCOPES, WEIGHTS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/corpus"
@@ -91,7 +91,7 @@ def train(files: list[Path], regularisation: float, smallest: float) -> list[str
     names = sorted(name for name, count in seen.items() if count >= MIN_REPORTS)
     matrix = _matrix(rows, names)
     lines = [
-        "# The second reading's weights (services/triage/.../classifier/learned.py).",
+        "# The second reading's weights (services/triage/.../classifier/learned.py, weights.py).",
         "# Written by tools/train_weights.py; edit by hand only knowingly (docs/vocabularies.md).",
         f"# Trained on {len(rows)} reports from {len(files)} files: "
         + ", ".join(str(path.relative_to(CORPUS)) for path in files),

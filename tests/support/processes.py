@@ -18,6 +18,7 @@ class Stack:
     url: str
     logs: Path
     processes: dict[str, ServiceProcess]
+    ports: dict[str, int]  # each service's HTTP port (/health, /metrics)
 
     def log(self, name: str) -> str:
         return (self.logs / f"{name}.log").read_text()
@@ -35,13 +36,14 @@ class Stack:
 
 
 def start_stack(env: dict[str, str], logs: Path) -> Stack:
-    intake_port = free_port()
+    ports = {name: free_port() for name in SERVICES}
     processes = {}
     for name in SERVICES:
-        port = intake_port if name == "intake" else free_port()
-        service_env = {**os.environ, **env, "AIGUILLAGE_HTTP_PORT": str(port)}
+        service_env = {**os.environ, **env, "AIGUILLAGE_HTTP_PORT": str(ports[name])}
         processes[name] = _start(name, service_env, logs)
-    stack = Stack(url=f"http://127.0.0.1:{intake_port}", logs=logs, processes=processes)
+    stack = Stack(
+        url=f"http://127.0.0.1:{ports['intake']}", logs=logs, processes=processes, ports=ports
+    )
     try:
         _wait_healthy(stack)
     except BaseException:
@@ -65,17 +67,23 @@ def _start(name: str, env: dict[str, str], logs: Path) -> ServiceProcess:
 
 
 def _wait_healthy(stack: Stack) -> None:
+    """Until every service answers /health: a test that stops the stack sooner would stop a
+    service still starting (triage reads its vocabularies and weights for seconds)."""
     deadline = time.monotonic() + 90
+    waiting = dict(stack.ports)
     while time.monotonic() < deadline:
         dead = [name for name, p in stack.processes.items() if not p.running()]
         if dead:
             pytest.fail(
                 f"services exited at start-up: { {n: stack.log(n)[-2_000:] for n in dead} }"
             )
-        try:
-            if httpx.get(f"{stack.url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
+        for name, port in list(waiting.items()):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    del waiting[name]
+            except httpx.TransportError:
+                pass
+        if not waiting:
+            return
         time.sleep(0.3)
-    pytest.fail("intake never became healthy")
+    pytest.fail(f"never healthy: {', '.join(waiting)}")

@@ -11,17 +11,15 @@ import pytest
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category, Scope
 from aiguillage.triage.classifier import _first_reading, classify
-from aiguillage.triage.classifier.learned import (
+from aiguillage.triage.classifier.learned import MIN_WORDS, features, second_reading
+from aiguillage.triage.classifier.weights import (
     BIAS,
     LABELS,
-    MIN_WORDS,
     WEIGHTS_FILE,
     LearnedWeights,
     WeightsError,
-    features,
     load_weights,
     parse_weights,
-    second_reading,
 )
 
 ROOT = Path(__file__).parents[2]

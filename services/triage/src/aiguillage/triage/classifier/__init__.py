@@ -1,8 +1,10 @@
 """Triage's decision core: `classify(report) -> TriageDecision`, pure and deterministic
 (`assess`: the same findings as plain values).
 
-The vocabularies (TOML files in `vocabularies/`, see docs/vocabularies.md) are read and compiled
-once per process; `classify` itself does no I/O.
+Two readings: the vocabularies' rules (`_first_reading`), then weights learned from the
+project's labelled reports, which confirm, add or set aside what the rules found (learned.py).
+The vocabularies (TOML files in `vocabularies/`) and the weights (`learned_weights.tsv`, see
+docs/vocabularies.md) are read once per process; `classify` itself does no I/O.
 """
 
 import gc
@@ -20,12 +22,7 @@ from aiguillage.triage.classifier.categories import (
 )
 from aiguillage.triage.classifier.danger import decide_imminent
 from aiguillage.triage.classifier.harassment import detect_harassment
-from aiguillage.triage.classifier.learned import (
-    FirstReading,
-    features,
-    load_weights,
-    second_reading,
-)
+from aiguillage.triage.classifier.learned import FirstReading, features, second_reading
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.priority import decide_priority
 from aiguillage.triage.classifier.reasons import reason
@@ -36,6 +33,7 @@ from aiguillage.triage.classifier.victim import (
     reporter_is_adult,
 )
 from aiguillage.triage.classifier.vocab import Vocabulary, load_vocabulary
+from aiguillage.triage.classifier.weights import load_weights
 
 __all__ = ["assess", "classify", "training_features", "warm_up"]
 
@@ -145,12 +143,8 @@ def assess(report: Report) -> Findings:
     first = _first_reading(report)
     # What happened offline only is not content PHAROS can act on, whatever its words.
     read = first if first.offline_only else second_reading(first, report, load_weights())
-    evidence, found, victim_minor, minor_reason = (
-        read.evidence,
-        read.found,
-        read.victim_minor,
-        read.minor_reason,
-    )
+    evidence, found = read.evidence, read.found
+    victim_minor, minor_reason = read.victim_minor, read.minor_reason
     categories = set(found)
 
     if not categories and victim_minor is not None and not _adult_by_form(victim_minor, report):
