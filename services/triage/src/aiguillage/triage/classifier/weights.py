@@ -65,10 +65,15 @@ class Readings:
     def signals(self, label: str, *, against: bool = False) -> tuple[str, ...]:
         """The features that weighed most for `label` (or `against` it), as `feature +weight`;
         worked out only for the decisions a reason is written for."""
-        column = self.weights.matrix[:, self.weights.labels.index(label)]
+        weights: list[float] = self.weights.matrix[
+            self.rows, self.weights.labels.index(label)
+        ].tolist()
         names = self.weights.names
-        side = [(names[row], float(column[row])) for row in self.rows]
-        side = [(f, w) for f, w in side if w != 0 and (w > 0) != against]
+        side = [
+            (names[row], weight)
+            for row, weight in zip(self.rows, weights, strict=True)
+            if weight != 0 and (weight > 0) != against
+        ]
         side.sort(key=lambda item: (-abs(item[1]), item[0]))
         return tuple(f"{_quoted(f)} {w:+.2f}" for f, w in side[:QUOTED_FEATURES])
 
