@@ -9,8 +9,9 @@ dev cases), read from `vocabularies/learned_weights.tsv` (weights.py). docs/voca
 "The second reading", says what it weighs, how it decides and what it changed.
 """
 
+from collections.abc import Mapping
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from aiguillage.shared.decision import CATEGORY_NAMES, Reason
 from aiguillage.shared.report import Report
@@ -21,7 +22,6 @@ from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.weights import (
     IMMINENT,
     MINOR,
-    MINOR_NAMES,
     SCOPES,
     LearnedWeights,
     Readings,
@@ -36,6 +36,7 @@ MIN_WORDS = 27
 # `_categories`): 1.0 is e to one against.
 CLOSING_MARGIN = 1.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
+Choice = TypeVar("Choice", Scope, bool | None)
 
 
 class FirstReading(NamedTuple):
@@ -89,9 +90,9 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     readings = weights.read(features(first, report))
     kept, notes = _categories(first.found, readings)
     notes[:0] = first.notes
-    scope, scope_reason = _scope(first, readings)
+    scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
-    minor, minor_reason = _minor(first, readings)
+    minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
     return first._replace(
         found=kept,
         notes=notes,
@@ -131,16 +132,21 @@ def _categories(
     return kept, notes + labelling
 
 
-def _scope(first: FirstReading, readings: Readings) -> tuple[Scope, Reason]:
-    label = max(SCOPES, key=readings.scores.__getitem__)
-    scope = SCOPES[label]
-    if scope is first.scope:
-        return first.scope, first.scope_reason
+def _choice(
+    readings: Readings, choices: Mapping[str, Choice], ruled: Choice, ruled_reason: Reason
+) -> tuple[Choice, Reason]:
+    """Of `choices` (the scopes, the victim's ages), the one whose weights add up highest, with
+    the rules' reason when the rules chose it too."""
+    label = max(choices, key=readings.scores.__getitem__)
+    if choices[label] is ruled:
+        return ruled, ruled_reason
+    subject, name = label.split("=")
+    (ruled_name,) = [other.split("=")[1] for other, value in choices.items() if value is ruled]
     rule = (
-        f"the second reading: learned weights for {scope.value} "
-        f"({readings.scores[label]:+.2f}), over the rules' {first.scope.value}"
+        f"the second reading: learned weights for {name} ({readings.scores[label]:+.2f}), "
+        f"over the rules' {ruled_name}"
     )
-    return scope, reason("scope", rule, readings.signals(label))
+    return choices[label], reason(subject, rule, readings.signals(label))
 
 
 def _imminent(first: FirstReading, readings: Readings) -> tuple[bool, Reason]:
@@ -152,15 +158,3 @@ def _imminent(first: FirstReading, readings: Readings) -> tuple[bool, Reason]:
         return True, reason(IMMINENT, rule, readings.signals(IMMINENT))
     rule = f"the rules' danger set aside by the second reading ({score:+.2f})"
     return False, reason(IMMINENT, rule, readings.signals(IMMINENT, against=True))
-
-
-def _minor(first: FirstReading, readings: Readings) -> tuple[bool | None, Reason]:
-    label = max(MINOR, key=readings.scores.__getitem__)
-    minor = MINOR[label]
-    if minor is first.victim_minor:
-        return first.victim_minor, first.minor_reason
-    rule = (
-        f"the second reading: learned weights for {MINOR_NAMES[minor]} "
-        f"({readings.scores[label]:+.2f}), over the rules' {MINOR_NAMES[first.victim_minor]}"
-    )
-    return minor, reason("victim_minor", rule, readings.signals(label))
