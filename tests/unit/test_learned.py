@@ -119,6 +119,16 @@ def test_scope_danger_and_age_change_with_their_reasons() -> None:
     assert read.minor_reason.signals == ('text:"collegue" +8.00',)
 
 
+def test_a_reason_shows_sentence_ends_and_questions_as_written() -> None:
+    table = weights("hate\t#\t3", "hate\tqmark ?\t2", "hate\t#proana\t1")
+    readings = table.read({"#", "qmark ?", "#proana"})
+    assert readings.signals("hate") == (
+        'text:"." +3.00',
+        'text:"?" +2.00',
+        'text:"#proana" +1.00',
+    )
+
+
 def test_the_sum_is_the_bias_and_the_weights_present() -> None:
     table = weights("hate\tvoleuse\t1.25", "hate\tabsent\t100", "spam\tvoleuse\t-0.5", bias=-1.0)
     scores = table.read({"voleuse", "menteuse"}).scores

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aiguillage.shared.vocabulary import Category, Scope
+from aiguillage.triage.classifier.text import QUESTION_MARK, SENTENCE_MARK
 
 WEIGHTS_FILE = Path(__file__).with_name("vocabularies") / "learned_weights.tsv"
 BIAS = "(bias)"
@@ -78,8 +79,16 @@ class Readings:
         return tuple(f"{_quoted(f)} {w:+.2f}" for f, w in side[:QUOTED_FEATURES])
 
 
+# How a reason shows the marks normalising leaves in the text: a sentence's end as a full stop;
+# the word that marks a question goes (its "?" follows it).
+_SHOWN = {SENTENCE_MARK: ".", QUESTION_MARK: ""}
+
+
 def _quoted(feature: str) -> str:
-    return feature if feature[:1].isupper() else f'text:"{feature}"'
+    if feature[:1].isupper():
+        return feature
+    shown = " ".join(filter(None, (_SHOWN.get(word, word) for word in feature.split(" "))))
+    return f'text:"{shown}"'
 
 
 def parse_weights(lines: Iterable[str], source: str = "weights") -> LearnedWeights:
