@@ -27,10 +27,11 @@ from aiguillage.triage.classifier.weights import (
     Readings,
 )
 
-# The weights were learned from descriptions of 27 to 63 words (nine in ten of them; 45 halfway):
-# on fewer words than the shortest nine in ten, they have too little to weigh and the rules decide
-# alone. (On the project's own one-sentence tests, of 17 words halfway, the weights alone undo
-# findings the policy requires: a death threat "en route", fifty messages a day with an insult.)
+# Nine in ten of the descriptions the weights learned from have 27 words or more (45 halfway; the
+# weights file's header says so at each training): on fewer words, the weights have too little to
+# weigh and the rules decide alone. (On the project's own one-sentence tests, of 17 words halfway,
+# the weights alone undo findings the policy requires: a death threat "en route", fifty messages
+# a day with an insult.)
 MIN_WORDS = 27
 # How far below zero the weights must be to set aside every category the rules found (see
 # `_categories`): 1.0 is e to one against.
