@@ -27,7 +27,6 @@ from sklearn.linear_model import LogisticRegression
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category
 from aiguillage.triage.classifier import training_features
-from aiguillage.triage.classifier.vocab import load_vocabulary
 from aiguillage.triage.classifier.weights import BIAS, IMMINENT, MINOR, SCOPES, WEIGHTS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,9 +82,10 @@ def train(files: list[Path], regularisation: float, smallest: float) -> list[str
     targets: list[set[str]] = []
     lengths: list[int] = []
     for report, expected in _labelled(files):
-        rows.append(training_features(report))
+        found, words = training_features(report)
+        rows.append(found)
         targets.append(_targets(expected))
-        lengths.append(len(load_vocabulary().normalise(report.description).split()))
+        lengths.append(words)
     tenth, ninth = np.percentile(lengths, [10, 90])
     seen = Counter(name for row in rows for name in row)
     names = sorted(name for name, count in seen.items() if count >= MIN_REPORTS)

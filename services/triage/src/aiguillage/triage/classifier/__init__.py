@@ -133,9 +133,11 @@ def _first_reading(report: Report) -> FirstReading:
     )
 
 
-def training_features(report: Report) -> set[str]:
-    """What the second reading weighs for `report` (tools/train_weights.py learns from them)."""
-    return features(_first_reading(report), report)
+def training_features(report: Report) -> tuple[set[str], int]:
+    """What the second reading weighs for `report` (tools/train_weights.py learns from them),
+    and how many words its description has, as `learned.MIN_WORDS` counts them."""
+    first = _first_reading(report)
+    return features(first, report), first.evidence.word_count
 
 
 def assess(report: Report) -> Findings:
