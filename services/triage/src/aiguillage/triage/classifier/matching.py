@@ -128,12 +128,13 @@ class Evidence:
     def _sentence_of(self, position: int) -> int:
         return bisect_right(self._sentence_starts, position) - 1
 
-    def _is_negated(self, start: int) -> bool:
+    def _negated_before(self, at: int, low: int) -> bool:
+        """Whether a negator among the words from `low` to the one before word `at`, in its
+        clause, negates the term at `at`."""
         words = self._words
-        roles = self.vocabulary.negation_roles
-        at = bisect_left(self._ends, start)  # the index of the word at `start`
+        vocabulary = self.vocabulary
+        roles = vocabulary.negation_roles
         index = at - 1
-        low = max(at - NEGATION_WINDOW, 0)
         while index >= low:
             role = roles.get(words[index])
             if role is None:  # most words (tested first: each enum member lookup below costs)
@@ -142,29 +143,27 @@ class Evidence:
             if role is NegationRole.CLAUSE_END:
                 return False
             if role is NegationRole.NEGATOR:
-                if words[index + 1] in self.vocabulary.new_verbs and words[index] not in _NE:
+                if words[index + 1] in vocabulary.new_verbs and words[index] not in _NE:
                     # "un type que je connais pas a mis « baleine »": "pas" ends its own verb.
                     return False
                 # "si je ne paie pas 500 euros", "if you do not pay": a condition, not a denial.
-                return self.vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
+                return vocabulary.conditionals.isdisjoint(words[max(0, index - 5) : index])
             if role is NegationRole.COORDINATOR:
                 # "aucun caractère raciste OU antisémite": the negation reaches the next word.
                 low = max(low - COORDINATION_REACH, 0)
             index -= 1
         return False
 
-    def _denied_after(self, start: int, end: int) -> bool:
+    def _denied_after(self, at: int, end: int) -> bool:
         """Spoken French drops the "ne": "elle m'insulte pas", "il me menace jamais". A verb of
-        one word after an object pronoun, then "pas" or "jamais", is denied ("pas mal", "pas
-        que" are not denials)."""
-        at = bisect_left(self._ends, start)
-        after = bisect_left(self._ends, end) + 1
+        one word (at word `at`) after an object pronoun (the caller's to check), then "pas" or
+        "jamais", is denied ("pas mal", "pas que" are not denials)."""
         words = self._words
-        if after != at + 1 or at == 0 or after >= len(words):
-            return False
         vocabulary = self.vocabulary
+        after = bisect_left(self._ends, end) + 1
         if (
-            words[at - 1] not in vocabulary.object_pronouns
+            after != at + 1
+            or after >= len(words)
             or words[after] not in vocabulary.after_verb_negators
         ):
             return False
@@ -175,29 +174,33 @@ class Evidence:
         found = self._cache.get(group)
         if found is None:
             spans = self._spans.get(group)
-            if spans is None:
-                found = ()
-            else:
-                text = self.text
-                marks = self._sentence_starts
-                negated = self._is_negated
-                found = tuple(
-                    [
-                        _match(
-                            (
-                                group,
-                                start,
-                                end,
-                                text[start:end],
-                                bisect_right(marks, start) - 1,
-                                negated(start) or self._denied_after(start, end),
-                            )
-                        )
-                        for start, end in spans
-                    ]
-                )
+            found = () if spans is None else self._matches(group, spans)
             self._cache[group] = found
         return found
+
+    def _matches(self, group: str, spans: list[tuple[int, int]]) -> tuple[Match, ...]:
+        """The matches of `group` at `spans`, each negated by a negator before it in its clause
+        (`_negated_before`) or by spoken French's negator after its verb (`_denied_after`)."""
+        text = self.text
+        words = self._words
+        ends = self._ends
+        marks = self._sentence_starts
+        vocabulary = self.vocabulary
+        # Most matches have no word with a role for negation among the few before them, and no
+        # object pronoun just before: each is one test in C, and the tests a word are made only
+        # where one is found. (A coordinator, which reaches further back, has a role itself.)
+        no_role_in = vocabulary.negation_roles.keys().isdisjoint
+        pronouns = vocabulary.object_pronouns
+        found = []
+        for start, end in spans:
+            at = bisect_left(ends, start)  # the index of the word at `start`
+            low = max(at - NEGATION_WINDOW, 0)
+            negated = (not no_role_in(words[low:at]) and self._negated_before(at, low)) or (
+                at > 0 and words[at - 1] in pronouns and self._denied_after(at, end)
+            )
+            sentence = bisect_right(marks, start) - 1
+            found.append(_match((group, start, end, text[start:end], sentence, negated)))
+        return tuple(found)
 
     def find(self, group: str, *, hidden_by: tuple[str, ...] = ()) -> tuple[Match, ...]:
         """The affirmed matches of `group`, minus those overlapping a match of a `hidden_by` group
