@@ -70,7 +70,11 @@ def _rule_matches(
         found.append(matches)
     # A context that excuses a rule is not itself hidden by the category's innocent phrases ("un
     # documentaire sur la Shoah" is innocent for hate and still the context that excuses it).
-    if rule.unless and any(evidence.has(group, hidden_by=_FORM) for group in rule.unless):
+    if (
+        rule.unless
+        and not evidence.present.isdisjoint(rule.unless)  # (most reports: none of them)
+        and any(evidence.has(group, hidden_by=_FORM) for group in rule.unless)
+    ):
         return None
     if rule.same_sentence and len(found) > 1:
         common = set.intersection(*({m.sentence for m in matches} for matches in found))

@@ -86,6 +86,19 @@ PLACE_GROUPS = {
 # same sentence.
 ANNOUNCED_ATTACK_GROUPS = frozenset({"terror_emulate", "attack_announce"})
 MAX_SENTENCE_DISTANCE = 1
+# The categories any rule below needs: for a report with none of them, nothing is imminent.
+_CONCERNED = frozenset([*LIFE_GROUPS, *PLACE_GROUPS, *TIME_ONLY_GROUPS])
+# What hides a category's threats to life: the phrases innocent for all and the category's own,
+# and a beating (no threat to life), which no attack announced is ("frapper les mécréants").
+# (The category's own phrases are named even for a category the vocabularies give none: `find`
+# passes over a group with no match.)
+_LIFE_HIDDEN = {
+    category: (
+        (GLOBAL_INNOCENT, "beating_only", f"innocent_{category}"),
+        (GLOBAL_INNOCENT, f"innocent_{category}"),
+    )
+    for category in LIFE_GROUPS
+}
 _AT_PLACE = "an attack announced against a named place (§3.3: a time or a place)"
 # What the reporter says that sets a threat to life aside as not imminent: "il est hors de
 # danger", "elle va mieux" (whatever was announced is behind us); "il n'a jamais donné de date"
@@ -102,25 +115,25 @@ def decide_imminent(
     """`ticked_only`: categories that only the ticked box gave, where the description's words of
     that offence were set aside by their context ("on va les massacrer, on leur met 5-0"): only
     the reporter's own call for help counts for them."""
+    if categories.isdisjoint(_CONCERNED):  # (most reports: none of these categories)
+        return False, reason(
+            subject="imminent_danger", rule="no threat to anyone's life", signals=()
+        )
+    present = evidence.present
     life: list[Match] = []
     for category, all_groups in LIFE_GROUPS.items():
         if category not in categories:
             continue
         groups = RESCUE_GROUPS if category in ticked_only else all_groups
-        hidden = (
-            (GLOBAL_INNOCENT, "beating_only", f"innocent_{category}")
-            if f"innocent_{category}" in evidence.vocabulary.groups
-            else (GLOBAL_INNOCENT, "beating_only")
-        )
-        # An attack announced is no beating, whatever its verb ("frapper les mécréants").
-        announced_hidden = tuple(h for h in hidden if h != "beating_only")
+        hidden, announced_hidden = _LIFE_HIDDEN[category]
         for group in groups:
-            life.extend(
-                evidence.find(
-                    group,
-                    hidden_by=announced_hidden if group in ANNOUNCED_ATTACK_GROUPS else hidden,
+            if group in present:  # (`find` would say so too, in a call)
+                life.extend(
+                    evidence.find(
+                        group,
+                        hidden_by=announced_hidden if group in ANNOUNCED_ATTACK_GROUPS else hidden,
+                    )
                 )
-            )
     for category, groups in PLACE_GROUPS.items():
         if category not in categories or category in ticked_only:
             continue

@@ -16,32 +16,56 @@ from aiguillage.triage.classifier.reasons import reason
 
 # Written once: formatting an enum member costs more than a lookup.
 _FIELDS = {where: f"field:where_seen={where}" for where in WhereSeen}
+# The rules when the description says nothing against the form's field.
+_PUBLIC_CHANNEL = "content visible to anyone (public channel)"
+_PRIVATE_CHANNEL = "private channel (messages, e-mail, SMS, calls)"
+_NOTHING_SAID = "nothing says where the content was seen"
+
+
+# An invitation to order in DM, in public content, is not a private part; nor is a phone that is
+# no longer answered, nor a Snapchat story. A screenshot names the channel it was taken from, not
+# where it is seen ("une capture de mes SMS" posted in a public group; "des captures de mes
+# stories" in a private one).
+_INVITATION = (
+    GLOBAL_INNOCENT,
+    "private_invitation",
+    "unreachable",
+    "public_snapchat",
+    "screenshot",
+)
+# A "close friends" story is shown to a chosen list, and a threat to post somewhere public ("he'll
+# post them on Reddit unless…") is not yet a public post; nor is where two people met, nor "la
+# Poste" (the postal service, named in a parcel scam).
+_RESTRICTED = (
+    GLOBAL_INNOCENT,
+    "restricted_audience",
+    "threatened_dissemination",
+    "met_online",
+    "screenshot",
+    "not_a_post",
+)
+_HIDDEN = (GLOBAL_INNOCENT,)
+# The groups that can set a public channel's field aside (private channels, a blackmail), and the
+# ones that say anything of where something seen somewhere unknown was: most descriptions have
+# none, and the field decides without testing them one by one. (A private channel's field is set
+# aside only with a public place named: "public_strong".)
+_NOT_ONLY_PUBLIC = frozenset({"private_only", "private_strong", "extortion", "image_blackmail"})
+_SAYS_WHERE = frozenset(
+    {
+        "uncertain",
+        "public_strong",
+        "public_acts",
+        "public_weak",
+        "private_strong",
+        "private_weak",
+        "extortion",
+        "image_blackmail",
+    }
+)
 
 
 def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reason]:
-    hidden = (GLOBAL_INNOCENT,)
-    # An invitation to order in DM, in public content, is not a private part; nor is a phone that
-    # is no longer answered, nor a Snapchat story.
-    # A screenshot names the channel it was taken from, not where it is seen ("une capture de
-    # mes SMS" posted in a public group; "des captures de mes stories" in a private one).
-    invitation = (
-        GLOBAL_INNOCENT,
-        "private_invitation",
-        "unreachable",
-        "public_snapchat",
-        "screenshot",
-    )
-    # A "close friends" story is shown to a chosen list, and a threat to post somewhere public
-    # ("he'll post them on Reddit unless…") is not yet a public post; nor is where two people met,
-    # nor "la Poste" (the postal service, named in a parcel scam).
-    restricted = (
-        GLOBAL_INNOCENT,
-        "restricted_audience",
-        "threatened_dissemination",
-        "met_online",
-        "screenshot",
-        "not_a_post",
-    )
+    present = evidence.present
     known: dict[str, list[str]] = {}
 
     def sig(group: str) -> list[str]:
@@ -50,11 +74,11 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         if found is None:
             hiding: tuple[str, ...]
             if group.startswith("private_"):
-                hiding = invitation
+                hiding = _INVITATION
             elif group.startswith("public_"):
-                hiding = restricted
+                hiding = _RESTRICTED
             else:
-                hiding = hidden
+                hiding = _HIDDEN
             found = known[group] = evidence.signals(group, hidden_by=hiding, limit=2)
         return found
 
@@ -72,6 +96,8 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
 
     field = _FIELDS[where_seen]
     if where_seen in PUBLIC_CHANNELS:
+        if present.isdisjoint(_NOT_ONLY_PUBLIC):
+            return Scope.PUBLIC, reason(subject="scope", rule=_PUBLIC_CHANNEL, signals=(field,))
         # "Tout se passe en DM" overrides the field; a DM merely mentioned adds a private part.
         private_only = sig("private_only")
         if private_only:
@@ -100,11 +126,11 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 rule="public channel, and the description also describes private messages: mixed",
                 signals=(field, *pub_strong()[:1], *sig("private_strong")),
             )
-        return Scope.PUBLIC, reason(
-            subject="scope", rule="content visible to anyone (public channel)", signals=(field,)
-        )
+        return Scope.PUBLIC, reason(subject="scope", rule=_PUBLIC_CHANNEL, signals=(field,))
 
     if where_seen in PRIVATE_CHANNELS:
+        if "public_strong" not in present:
+            return Scope.PRIVATE, reason(subject="scope", rule=_PRIVATE_CHANNEL, signals=(field,))
         # "Tout se passe en DM" keeps it private, whatever public place is also named.
         public = [] if sig("private_only") else pub_strong()
         # A blackmail is a private part too: it is written to its victim, whatever it led to
@@ -122,10 +148,10 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 rule="the description describes only public posting; it wins over the form's field",
                 signals=(field, *public),
             )
-        return Scope.PRIVATE, reason(
-            subject="scope", rule="private channel (messages, e-mail, SMS, calls)", signals=(field,)
-        )
+        return Scope.PRIVATE, reason(subject="scope", rule=_PRIVATE_CHANNEL, signals=(field,))
 
+    if present.isdisjoint(_SAYS_WHERE):
+        return Scope.UNKNOWN, reason(subject="scope", rule=_NOTHING_SAID, signals=(field,))
     uncertain = [m.signal for m in evidence.all("uncertain")[:1]]
     if uncertain:
         return Scope.UNKNOWN, reason(
@@ -153,6 +179,4 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
             rule="the description names a private channel, or a blackmail written to its victim",
             signals=(field, *(private or blackmail())[:2]),
         )
-    return Scope.UNKNOWN, reason(
-        subject="scope", rule="nothing says where the content was seen", signals=(field,)
-    )
+    return Scope.UNKNOWN, reason(subject="scope", rule=_NOTHING_SAID, signals=(field,))
