@@ -138,7 +138,8 @@ def ticked_box_alone(
     if hint is None or hint is Category.CYBERHARASSMENT:
         return None
     innocent = [GLOBAL_INNOCENT, *NOT_SILENT, *(spec.innocent for spec in specs if spec.innocent)]
-    if any(evidence.has(group) for group in innocent):
+    # (Only the few the report has are tested: the answer is the same in any order.)
+    if any(evidence.has(group) for group in evidence.present.intersection(innocent)):
         return None
     if evidence.has("denial", hidden_by=(GLOBAL_INNOCENT, "denial_hedged")):
         return None
@@ -156,6 +157,8 @@ def apply_labelling_rules(
 ) -> tuple[dict[Category, Finding], list[Reason]]:
     """§3.1's rules for reports that touch two categories."""
     notes: list[Reason] = []
+    if len(found) < 2:  # (most reports)
+        return found, notes
 
     def drop(category: Category, rule: str) -> None:
         if category in found:
