@@ -24,12 +24,11 @@ class _Line(Report):
     id: str | int | None = None
 
 
-# The compiled validator and serializer, called directly: `model_validate_json` and
+# The compiled validator and a reason's serializer, called directly: `model_validate_json` and
 # `model_dump_json` only add option handling in Python (a tenth of their cost here) that the
 # defaults used here do not need. A decision is printed from a `DecisionRow`, as a
 # `DecisionRecord` would be, without building the model (`_row_text`).
 _VALIDATE_LINE = _Line.__pydantic_validator__.validate_json
-_ROW_JSON = TypeAdapter(DecisionRow).serializer.to_json
 _REASON_JSON = TypeAdapter(Reason).serializer.to_json
 _JSON_VALUES = {True: "true", False: "false", None: "null"}
 # Reasons whose JSON is kept: far more than the rules, fields and destinations give (reasons.py
@@ -56,9 +55,9 @@ def _names(members: tuple[StrEnum, ...]) -> str:
 
 
 def _row_text(row: DecisionRow) -> str:
-    """The row as its serializer writes it (`_ROW_JSON`, the same bytes: the tests compare them),
-    but from its reasons' kept JSON: serializing a decision's ten reasons again cost more than
-    the rest of its line. (The enum members' values are names, written with no escape.)"""
+    """The row as `DecisionRecord.model_dump_json` writes it (the same bytes: the tests compare
+    them), but from its reasons' kept JSON: serializing a decision's ten reasons again cost more
+    than the rest of its line. (The enum members' values are names, written with no escape.)"""
     report_id = "null" if row.id is None else _to_json(row.id).decode()
     categories = _names(row.categories)
     destinations = _names(row.destinations)
