@@ -120,20 +120,24 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     )
 
 
+# Each category with its label and its reasons' subject, in `Category`'s order, written once:
+# an enum member's `.value` costs a call each time.
+_CATEGORIES = [(category, category.value, CATEGORY_NAMES[category]) for category in Category]
+_LABELS = [label for _, label, _ in _CATEGORIES]
+
+
 def _categories(
     found: dict[Category, Finding], readings: Readings
 ) -> tuple[dict[Category, Finding], list[Reason]]:
     scores = readings.scores
     # Closing a report the rules found an offence in would lose the victim's case: the weights
     # must then be clearly against each category the rules found.
-    closing = not any(scores[category.value] > 0 for category in Category)
+    closing = not any(scores[label] > 0 for label in _LABELS)
     floor = -CLOSING_MARGIN if closing else 0.0
     kept: dict[Category, Finding] = {}
     notes: list[Reason] = []
-    for category in Category:
-        label = category.value
+    for category, label, subject in _CATEGORIES:
         score = scores[label]
-        subject = CATEGORY_NAMES[category]
         if category in found and score > floor:
             kept[category] = found[category]
         elif score > 0:
