@@ -61,24 +61,38 @@ def features(first: FirstReading, report: Report) -> set[str]:
     which no normalised word is, what the rules found (`RULE:hate`, `SCOPE:private`,
     `IMMINENT`, `AGE:minor`), the form's fields (`WHERE:sms`, `BOX:scam`, `FORM_AGE:adult`) and
     the vocabulary groups matched (`GROUP:death_threat`). A field says something only when it is
-    set: an unset one adds no feature (the bias stands for it)."""
+    set: an unset one adds no feature (the bias stands for it). (Deciding reads the same
+    features from `_fields` and the words, `LearnedWeights.read_text`.)"""
     words = first.evidence.words
-    found = {f"RULE:{category.value}" for category in first.found}
-    found.add(f"SCOPE:{first.scope.value}")
-    if first.imminent:
-        found.add("IMMINENT")
-    if first.victim_minor is not None:
-        found.add(_AGE[first.victim_minor])
-    if report.where_seen is not WhereSeen.UNKNOWN:
-        found.add(f"WHERE:{report.where_seen.value}")
-    if report.category_hint is not None:
-        found.add(f"BOX:{report.category_hint.value}")
-    if report.victim.is_minor is not None:
-        found.add(f"FORM_{_AGE[report.victim.is_minor]}")
-    found.update([f"GROUP:{group}" for group in first.evidence.present])
+    found = set(_fields(first, report))
     found.update(words)
     found.update(map(" ".join, pairwise(words)))
     return found
+
+
+# Each field's feature, written once: an enum member's `.value` costs a call each time.
+_RULE = {category: f"RULE:{category.value}" for category in Category}
+_SCOPE = {scope: f"SCOPE:{scope.value}" for scope in Scope}
+_WHERE = {where: f"WHERE:{where.value}" for where in WhereSeen if where is not WhereSeen.UNKNOWN}
+_BOX = {category: f"BOX:{category.value}" for category in Category}
+_FORM_AGE = {minor: f"FORM_{age}" for minor, age in _AGE.items()}
+
+
+def _fields(first: FirstReading, report: Report) -> list[str]:
+    """`features` but the words and pairs."""
+    fields = [*map(_RULE.__getitem__, first.found), _SCOPE[first.scope]]
+    if first.imminent:
+        fields.append("IMMINENT")
+    if first.victim_minor is not None:
+        fields.append(_AGE[first.victim_minor])
+    if report.where_seen is not WhereSeen.UNKNOWN:
+        fields.append(_WHERE[report.where_seen])
+    if report.category_hint is not None:
+        fields.append(_BOX[report.category_hint])
+    if report.victim.is_minor is not None:
+        fields.append(_FORM_AGE[report.victim.is_minor])
+    fields.extend([f"GROUP:{group}" for group in first.evidence.present])
+    return fields
 
 
 def second_reading(first: FirstReading, report: Report, weights: LearnedWeights) -> FirstReading:
@@ -88,7 +102,7 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     decision."""
     if first.evidence.word_count < MIN_WORDS:
         return first
-    readings = weights.read(features(first, report))
+    readings = weights.read_text(_fields(first, report), first.evidence.words)
     kept, notes = _categories(first.found, readings)
     notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
@@ -106,20 +120,24 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     )
 
 
+# Each category with its label and its reasons' subject, in `Category`'s order, written once:
+# an enum member's `.value` costs a call each time.
+_CATEGORIES = [(category, category.value, CATEGORY_NAMES[category]) for category in Category]
+_LABELS = [label for _, label, _ in _CATEGORIES]
+
+
 def _categories(
     found: dict[Category, Finding], readings: Readings
 ) -> tuple[dict[Category, Finding], list[Reason]]:
     scores = readings.scores
     # Closing a report the rules found an offence in would lose the victim's case: the weights
     # must then be clearly against each category the rules found.
-    closing = not any(scores[category.value] > 0 for category in Category)
+    closing = not any(scores[label] > 0 for label in _LABELS)
     floor = -CLOSING_MARGIN if closing else 0.0
     kept: dict[Category, Finding] = {}
     notes: list[Reason] = []
-    for category in Category:
-        label = category.value
+    for category, label, subject in _CATEGORIES:
         score = scores[label]
-        subject = CATEGORY_NAMES[category]
         if category in found and score > floor:
             kept[category] = found[category]
         elif score > 0:

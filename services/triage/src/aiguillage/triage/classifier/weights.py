@@ -5,9 +5,10 @@ every decision must have one. A decision is a category code, `imminent_danger`, 
 or `victim_minor=true|false|unknown`. A malformed file stops triage at start-up.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,7 @@ LABELS = frozenset([*(category.value for category in Category), IMMINENT, *SCOPE
 
 
 FloatArray = npt.NDArray[np.float64]
+RowArray = npt.NDArray[np.intp]
 
 
 class WeightsError(ValueError):
@@ -40,19 +42,53 @@ class WeightsError(ValueError):
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LearnedWeights:
     labels: tuple[str, ...]
-    bias: FloatArray  # one per label
     names: tuple[str, ...]  # the features
     index: dict[str, int]  # each feature's row in `matrix`
-    matrix: FloatArray  # a row per feature, a column per label (0.0 where it has no weight)
+    # The two-word features' rows, by first word then second: a report's pairs are looked up
+    # from its words, without joining each pair into a string to hash (`read_text`).
+    pairs: dict[str, dict[str, int]]
+    # A row per feature, a column per label (0.0 where it has no weight), then the biases' row:
+    # every sum ends with it, after the features in row order.
+    matrix: FloatArray
+    # `matrix`'s columns, each in one piece: a reason's weights for one label (`signals`).
+    columns: FloatArray
 
-    def read(self, found: set[str]) -> "Readings":
+    @property
+    def bias_row(self) -> int:
+        return len(self.names)
+
+    def read(self, found: Iterable[str]) -> "Readings":
+        """The sums for the features `found` (strings as `learned.features` writes them)."""
+        return self._sums(set(map(self.index.get, found)))
+
+    def read_text(self, fields: Iterable[str], words: Sequence[str]) -> "Readings":
+        """`read` for the features `fields` and the `words` of a description with their pairs,
+        the same sums without writing the pairs as strings (`learned.features` does, to train):
+        each pair costs two lookups of words already hashed, where joining it costs a new
+        string to hash. (A feature counted once either way: a set of rows, one per feature.)"""
         get = self.index.get
+        rows = set(map(get, fields))
+        rows.update(map(get, words))
+        # Each word's followers (none for most), then the next word among them.
+        followers = map(self.pairs.get, words, repeat(_NO_FOLLOWERS))
+        rows.update(map(dict.get, followers, words[1:]))
+        return self._sums(rows)
+
+    def _sums(self, rows: set[int | None]) -> "Readings":
+        rows.discard(None)  # (a feature without weights)
+        rows.add(self.bias_row)
         # In row order: a sum's order is then the same in every process (a set's order is not).
-        rows = sorted([row for row in map(get, found) if row is not None])
-        sums = self.matrix[rows].sum(axis=0) + self.bias
+        # Sorted as numpy integers: numpy indexes with them as they are, where a list of Python
+        # ints would be converted one by one at each indexing.
+        ordered = np.fromiter(rows, np.intp, len(rows))
+        ordered.sort()
+        sums = self.matrix.take(ordered, axis=0).sum(axis=0)
         return Readings(
-            weights=self, rows=rows, scores=dict(zip(self.labels, sums.tolist(), strict=True))
+            weights=self, rows=ordered, scores=dict(zip(self.labels, sums.tolist(), strict=True))
         )
+
+
+_NO_FOLLOWERS: dict[str, int] = {}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -60,23 +96,24 @@ class Readings:
     """One report's sum of weights for each decision."""
 
     weights: LearnedWeights
-    rows: list[int]  # the report's features
+    rows: RowArray  # the report's features, in row order, then the biases' row
     scores: dict[str, float]
 
     def signals(self, label: str, *, against: bool = False) -> tuple[str, ...]:
         """The features that weighed most for `label` (or `against` it), as `feature +weight`;
         worked out only for the decisions a reason is written for."""
-        weights: list[float] = self.weights.matrix[
-            self.rows, self.weights.labels.index(label)
-        ].tolist()
+        rows = self.rows[:-1]
+        column = self.weights.columns[self.weights.labels.index(label)]
+        weights: list[float] = column.take(rows).tolist()
         names = self.weights.names
+        # Strongest first, then by name: sorted as tuples, with no key function to call.
         side = [
-            (names[row], weight)
-            for row, weight in zip(self.rows, weights, strict=True)
+            (-abs(weight), names[row], weight)
+            for row, weight in zip(rows.tolist(), weights, strict=True)
             if weight != 0 and (weight > 0) != against
         ]
-        side.sort(key=lambda item: (-abs(item[1]), item[0]))
-        return tuple(f"{_quoted(f)} {w:+.2f}" for f, w in side[:QUOTED_FEATURES])
+        side.sort()
+        return tuple(f"{_quoted(f)} {w:+.2f}" for _, f, w in side[:QUOTED_FEATURES])
 
 
 # How a reason shows the marks normalising leaves in the text: a sentence's end as a full stop;
@@ -118,12 +155,19 @@ def parse_weights(lines: Iterable[str], source: str = "weights") -> LearnedWeigh
     if missing:
         raise WeightsError(f"{source}: no {BIAS} line for {', '.join(missing)}")
     names = tuple(rows)
+    pairs: dict[str, dict[str, int]] = {}
+    for row, name in enumerate(names):
+        first, space, second = name.partition(" ")
+        if space:
+            pairs.setdefault(first, {})[second] = row
+    matrix = np.array([*rows.values(), [bias[label] for label in labels]])
     return LearnedWeights(
         labels=labels,
-        bias=np.array([bias[label] for label in labels]),
         names=names,
         index={name: row for row, name in enumerate(names)},
-        matrix=np.array(list(rows.values())).reshape(len(names), len(labels)),
+        pairs=pairs,
+        matrix=matrix,
+        columns=np.ascontiguousarray(matrix.T),
     )
 
 
