@@ -11,7 +11,7 @@ import pytest
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category, Scope
 from aiguillage.triage.classifier import _first_reading, classify
-from aiguillage.triage.classifier.learned import MIN_WORDS, features, second_reading
+from aiguillage.triage.classifier.learned import MIN_WORDS, _fields, features, second_reading
 from aiguillage.triage.classifier.weights import (
     BIAS,
     LABELS,
@@ -135,6 +135,20 @@ def test_the_sum_is_the_bias_and_the_weights_present() -> None:
     assert scores["hate"] == pytest.approx(0.25)
     assert scores["spam"] == pytest.approx(-1.5)
     assert set(scores) == LABELS
+
+
+def test_deciding_reads_the_features_training_learned_from() -> None:
+    # Deciding looks the rows up from the words (`read_text`), training writes the features as
+    # strings (`features`): over real reports, the same rows and the same sums.
+    shipped = load_weights()
+    path = ROOT / "tests/corpus/pairs/read/za.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines()[:40]:
+        given = Report.model_validate(json.loads(line)["report"])
+        first = _first_reading(given)
+        by_words = shipped.read_text(_fields(first, given), first.evidence.words)
+        by_strings = shipped.read(features(first, given))
+        assert by_words.rows.tolist() == by_strings.rows.tolist()
+        assert by_words.scores == by_strings.scores
 
 
 @pytest.mark.parametrize(
