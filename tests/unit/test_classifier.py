@@ -1187,6 +1187,40 @@ def test_a_dm_named_alone_makes_a_public_tick_private() -> None:
     assert both.scope is Scope.MIXED
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # A threat to post is no public part yet, in the present tense too.
+        ("Il me réclame 300 euros, sinon il les met en ligne.", "private_message", Scope.PRIVATE),
+        (
+            "Elle veut 100 euros sinon elle les poste sur un profil Facebook public.",
+            "private_message",
+            Scope.PRIVATE,
+        ),
+        (
+            "He emails me threats every day. Nothing has been posted publicly.",
+            "email",
+            Scope.PRIVATE,
+        ),
+        # Comments on all of someone's photos are public, whatever channel the form names.
+        (
+            "Il crée des faux comptes pour commenter ttes mes photos et m'écrit aussi par SMS.",
+            "sms",
+            Scope.MIXED,
+        ),
+    ],
+)
+def test_a_post_threatened_or_denied_is_no_public_part_and_comments_are(
+    text: str, where: str, scope: Scope
+) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+def test_a_group_to_be_lined_up_and_shot_is_a_call_to_violence() -> None:
+    text = "This page keeps saying these migrants should be lined up and shot."
+    assert Category.THREATS_VIOLENCE in categories_of(text, "public_post")
+
+
 def test_negation_reaches_a_coordinated_word() -> None:
     got = classify(
         report(
