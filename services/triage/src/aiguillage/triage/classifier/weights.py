@@ -104,13 +104,15 @@ class Readings:
         worked out only for the decisions a reason is written for."""
         rows = self.rows[:-1]
         column = self.weights.columns[self.weights.labels.index(label)]
-        weights: list[float] = column.take(rows).tolist()
+        weights = column.take(rows)
+        # The features on the asked side chosen by numpy: most of a report's weigh nothing for a
+        # label, or weigh on the other side, and need no tuple.
+        side_of = weights < 0 if against else weights > 0
         names = self.weights.names
         # Strongest first, then by name: sorted as tuples, with no key function to call.
         side = [
             (-abs(weight), names[row], weight)
-            for row, weight in zip(rows.tolist(), weights, strict=True)
-            if weight != 0 and (weight > 0) != against
+            for row, weight in zip(rows[side_of].tolist(), weights[side_of].tolist(), strict=True)
         ]
         side.sort()
         return tuple(f"{_quoted(f)} {w:+.2f}" for _, f, w in side[:QUOTED_FEATURES])
