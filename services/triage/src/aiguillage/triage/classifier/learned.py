@@ -62,7 +62,7 @@ def features(first: FirstReading, report: Report) -> set[str]:
     `IMMINENT`, `AGE:minor`), the form's fields (`WHERE:sms`, `BOX:scam`, `FORM_AGE:adult`) and
     the vocabulary groups matched (`GROUP:death_threat`). A field says something only when it is
     set: an unset one adds no feature (the bias stands for it). (Deciding reads the same
-    features from `_fields` and the words, `LearnedWeights.read_text`.)"""
+    features from `_fields` and the words, `LearnedWeights.read`.)"""
     words = first.evidence.words
     found = set(_fields(first, report))
     found.update(words)
@@ -102,7 +102,7 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     decision."""
     if first.evidence.word_count < MIN_WORDS:
         return first
-    readings = weights.read_text(_fields(first, report), first.evidence.words)
+    readings = weights.read(_fields(first, report), first.evidence.words)
     kept, notes = _categories(first.found, readings)
     notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)

@@ -45,7 +45,7 @@ class LearnedWeights:
     names: tuple[str, ...]  # the features
     index: dict[str, int]  # each feature's row in `matrix`
     # The two-word features' rows, by first word then second: a report's pairs are looked up
-    # from its words, without joining each pair into a string to hash (`read_text`).
+    # from its words, without joining each pair into a string to hash (`read`).
     pairs: dict[str, dict[str, int]]
     # A row per feature, a column per label (0.0 where it has no weight), then the biases' row:
     # every sum ends with it, after the features in row order.
@@ -57,24 +57,17 @@ class LearnedWeights:
     def bias_row(self) -> int:
         return len(self.names)
 
-    def read(self, found: Iterable[str]) -> "Readings":
-        """The sums for the features `found` (strings as `learned.features` writes them)."""
-        return self._sums(set(map(self.index.get, found)))
-
-    def read_text(self, fields: Iterable[str], words: Sequence[str]) -> "Readings":
-        """`read` for the features `fields` and the `words` of a description with their pairs,
-        the same sums without writing the pairs as strings (`learned.features` does, to train):
-        each pair costs two lookups of words already hashed, where joining it costs a new
-        string to hash. (A feature counted once either way: a set of rows, one per feature.)"""
+    def read(self, fields: Iterable[str], words: Sequence[str]) -> "Readings":
+        """The sums for the features `fields` and the `words` of a description with their pairs:
+        the features `learned.features` writes as strings to train, read without writing the
+        pairs (each pair costs two lookups of words already hashed, where joining it costs a new
+        string to hash). A feature counts once: a set of rows, one per feature."""
         get = self.index.get
         rows = set(map(get, fields))
         rows.update(map(get, words))
         # Each word's followers (none for most), then the next word among them.
         followers = map(self.pairs.get, words, repeat(_NO_FOLLOWERS))
         rows.update(map(dict.get, followers, words[1:]))
-        return self._sums(rows)
-
-    def _sums(self, rows: set[int | None]) -> "Readings":
         rows.discard(None)  # (a feature without weights)
         rows.add(self.bias_row)
         # In row order: a sum's order is then the same in every process (a set's order is not).
