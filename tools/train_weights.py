@@ -2,8 +2,9 @@
 
     uv run python tools/train_weights.py [--check]
 
-Trained on tests/corpus/*.jsonl and tests/corpus/pairs/read/*.jsonl: reports the project wrote
-and read. Never on tests/corpus/pairs/unread/ (the held-out sets: what the second reading is
+Trained on tests/corpus/*.jsonl, tests/corpus/pairs/read/*.jsonl (reports the project wrote and
+read) and tests/corpus/pairs/trained/*.jsonl (sets others wrote, never read, kept for training
+only). Never on tests/corpus/pairs/unread/ (the held-out sets: what the second reading is
 measured on) nor on the dev cases. One logistic regression per category (L2, scikit-learn's
 deterministic `lbfgs`), over the features of `training_features`: the rules' findings are among
 them, so train again after changing a vocabulary. Weights smaller than `--keep` are left out of
@@ -42,7 +43,8 @@ NEVER = -20.0
 
 
 def training_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.jsonl")) + sorted((CORPUS / "pairs/read").glob("*.jsonl"))
+    pairs = [*(CORPUS / "pairs/read").glob("*.jsonl"), *(CORPUS / "pairs/trained").glob("*.jsonl")]
+    return sorted(CORPUS.glob("*.jsonl")) + sorted(pairs)
 
 
 def _labelled(files: list[Path]) -> Iterator[tuple[Report, dict[str, Any]]]:

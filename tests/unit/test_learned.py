@@ -203,6 +203,7 @@ def test_the_training_tool_writes_weights_that_load() -> None:
     files = tool.training_files()
     assert files
     assert not any("unread" in str(path) for path in files)
+    assert any("pairs/trained/" in path.as_posix() for path in files)
     # Two small files: some decisions are never taken there, and still get their bias.
     lines = tool.train(files[:2], regularisation=1.0, smallest=0.05)
     table = parse_weights(lines)
