@@ -69,18 +69,18 @@ def test_a_category_the_weights_find_is_added_with_the_words_that_weighed() -> N
     assert Category.SCAM in read.found
     (why,) = read.found[Category.SCAM].reasons
     assert why.subject == "category:scam"
-    assert why.rule == "the second reading: learned weights for it (+1.00)"
+    assert why.rule == "the second reading: learned weights for it (+1.00, above -1.00)"
     assert why.signals == ('text:"voleuse" +7.00',)
 
 
 def test_a_category_the_rules_found_is_set_aside_with_a_note() -> None:
     first = _first_reading(report())
     assert Category.CYBERHARASSMENT in first.found
-    # Another category applies: the report is not closed, so no margin is asked.
+    # Below FLOOR (−1.5): set aside, with a note.
     read = second_reading(
         first,
         report(),
-        weights("insult_defamation\tvoleuse\t6", "cyberharassment\tRULE:cyberharassment\t4.5"),
+        weights("insult_defamation\tvoleuse\t6", "cyberharassment\tRULE:cyberharassment\t3.5"),
     )
     assert set(read.found) == {Category.INSULT_DEFAMATION}
     assert any(
@@ -89,12 +89,16 @@ def test_a_category_the_rules_found_is_set_aside_with_a_note() -> None:
     )
 
 
-@pytest.mark.parametrize(("against", "kept"), [(-0.5, True), (-2.0, False)])
-def test_closing_a_report_takes_weights_clearly_against(against: float, kept: bool) -> None:
+@pytest.mark.parametrize(("score", "applies"), [(-0.5, True), (-2.0, False)])
+def test_a_category_applies_above_the_margin_found_by_the_rules_or_not(
+    score: float, applies: bool
+) -> None:
+    # Better than e to one against (FLOOR): kept when the rules found it, added when not.
     first = _first_reading(report())
-    lines = [f"{category.value}\tRULE:{category.value}\t{5 + against}" for category in first.found]
-    read = second_reading(first, report(), weights(*lines))
-    assert bool(read.found) is kept
+    assert Category.SCAM not in first.found
+    lines = [f"{category.value}\tRULE:{category.value}\t{5 + score}" for category in first.found]
+    read = second_reading(first, report(), weights(*lines, f"scam\tvoleuse\t{5 + score}"))
+    assert all((category in read.found) is applies for category in [*first.found, Category.SCAM])
 
 
 def test_scope_danger_and_age_change_with_their_reasons() -> None:

@@ -33,9 +33,11 @@ from aiguillage.triage.classifier.weights import (
 # the weights alone undo findings the policy requires: a death threat "en route", fifty messages
 # a day with an insult.)
 MIN_WORDS = 27
-# How far below zero the weights must be to set aside every category the rules found (see
-# `_categories`): 1.0 is e to one against.
-CLOSING_MARGIN = 1.0
+# A category applies when its weights add up above FLOOR, whether the rules found it or not:
+# −1.0 is e to one against. Below zero, not at it: a missed offence loses a victim's case, an
+# extra one costs an analyst a minute (measured on the never-read sets: docs/vocabularies.md,
+# "Training on sets never read").
+FLOOR = -1.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
 Choice = TypeVar("Choice", Scope, bool | None)
 
@@ -123,30 +125,27 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
 # Each category with its label and its reasons' subject, in `Category`'s order, written once:
 # an enum member's `.value` costs a call each time.
 _CATEGORIES = [(category, category.value, CATEGORY_NAMES[category]) for category in Category]
-_LABELS = [label for _, label, _ in _CATEGORIES]
 
 
 def _categories(
     found: dict[Category, Finding], readings: Readings
 ) -> tuple[dict[Category, Finding], list[Reason]]:
     scores = readings.scores
-    # Closing a report the rules found an offence in would lose the victim's case: the weights
-    # must then be clearly against each category the rules found.
-    closing = not any(scores[label] > 0 for label in _LABELS)
-    floor = -CLOSING_MARGIN if closing else 0.0
     kept: dict[Category, Finding] = {}
     notes: list[Reason] = []
     for category, label, subject in _CATEGORIES:
         score = scores[label]
-        if category in found and score > floor:
-            kept[category] = found[category]
-        elif score > 0:
-            rule = f"the second reading: learned weights for it ({score:+.2f})"
+        applies = score > FLOOR
+        if category in found:
+            if applies:
+                kept[category] = found[category]
+            else:
+                rule = f"found by the rules, set aside by the second reading ({score:+.2f})"
+                notes.append(reason(subject, rule, readings.signals(label, against=True)))
+        elif applies:
+            rule = f"the second reading: learned weights for it ({score:+.2f}, above {FLOOR:+.2f})"
             finding_reason = reason(subject, rule, readings.signals(label))
             kept[category] = Finding(category, score, (finding_reason,))
-        elif category in found:
-            rule = f"found by the rules, set aside by the second reading ({score:+.2f})"
-            notes.append(reason(subject, rule, readings.signals(label, against=True)))
     kept, labelling = apply_labelling_rules(kept)
     return kept, notes + labelling
 
