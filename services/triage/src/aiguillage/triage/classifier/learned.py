@@ -34,8 +34,8 @@ from aiguillage.triage.classifier.weights import (
 # a day with an insult.)
 MIN_WORDS = 27
 # A category applies when its weights add up above FLOOR, whether the rules found it or not:
-# −1.0 is e to one against. Below zero, not at it: a missed offence loses a victim's case, an
-# extra one costs an analyst a minute (measured on the never-read sets: docs/vocabularies.md,
+# −1.0 is e to one against. Below even odds on purpose: a missed offence loses a victim's case,
+# an extra one costs an analyst a minute (measured on the never-read sets: docs/vocabularies.md,
 # "Training on sets never read").
 FLOOR = -1.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
