@@ -23,8 +23,10 @@ from aiguillage.triage.classifier.weights import (
     IMMINENT,
     MINOR,
     SCOPES,
+    START,
     LearnedWeights,
     Readings,
+    word_starts,
 )
 
 # Nine in ten of the descriptions the weights learned from have 27 words or more (45 halfway; the
@@ -59,7 +61,8 @@ class FirstReading(NamedTuple):
 
 def features(first: FirstReading, report: Report) -> set[str]:
     """What the second reading weighs, the same for training and for deciding: each word and
-    pair of words of the normalised description ("menace", "te retrouver"), and in capitals,
+    pair of words of the normalised description ("menace", "te retrouver") and the beginnings of
+    its longer words (`START:harcel`, `weights.word_starts`), and in capitals,
     which no normalised word is, what the rules found (`RULE:hate`, `SCOPE:private`,
     `IMMINENT`, `AGE:minor`), the form's fields (`WHERE:sms`, `BOX:scam`, `FORM_AGE:adult`) and
     the vocabulary groups matched (`GROUP:death_threat`). A field says something only when it is
@@ -69,6 +72,7 @@ def features(first: FirstReading, report: Report) -> set[str]:
     found = set(_fields(first, report))
     found.update(words)
     found.update(map(" ".join, pairwise(words)))
+    found.update(START + start for start in word_starts(words))
     return found
 
 

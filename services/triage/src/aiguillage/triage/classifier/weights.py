@@ -31,6 +31,19 @@ MINOR = {f"victim_minor={name}": value for value, name in MINOR_NAMES.items()}
 LABELS = frozenset([*(category.value for category in Category), IMMINENT, *SCOPES, *MINOR])
 
 
+# A word longer than n letters also counts by its first n letters, for each n here: the
+# beginning a word shares with its other forms and misspellings ("harcel" for "harceler",
+# "harcele", "harcelement"; "menac" for "menace", "menacait"), which a word met in no training
+# report still carries (docs/vocabularies.md, "The second reading").
+START_LENGTHS = (4, 6)
+START = "START:"
+
+
+def word_starts(words: Iterable[str]) -> list[str]:
+    """The beginnings of `words` that count as features (`START_LENGTHS`), without `START`."""
+    return [word[:length] for word in words for length in START_LENGTHS if len(word) > length]
+
+
 FloatArray = npt.NDArray[np.float64]
 RowArray = npt.NDArray[np.intp]
 
@@ -47,6 +60,9 @@ class LearnedWeights:
     # The two-word features' rows, by first word then second: a report's pairs are looked up
     # from its words, without joining each pair into a string to hash (`read`).
     pairs: dict[str, dict[str, int]]
+    # The word beginnings' rows (`START:harcel`), by the beginning alone: looked up from slices
+    # of the words, without writing the feature's name (`read`).
+    starts: dict[str, int]
     # A row per feature, a column per label (0.0 where it has no weight), then the biases' row:
     # every sum ends with it, after the features in row order.
     matrix: FloatArray
@@ -58,16 +74,18 @@ class LearnedWeights:
         return len(self.names)
 
     def read(self, fields: Iterable[str], words: Sequence[str]) -> "Readings":
-        """The sums for the features `fields` and the `words` of a description with their pairs:
-        the features `learned.features` writes as strings to train, read without writing the
-        pairs (each pair costs two lookups of words already hashed, where joining it costs a new
-        string to hash). A feature counts once: a set of rows, one per feature."""
+        """The sums for the features `fields` and the `words` of a description with their pairs
+        and beginnings: the features `learned.features` writes as strings to train, read without
+        writing the pairs (each pair costs two lookups of words already hashed, where joining it
+        costs a new string to hash) nor the beginnings' names. A feature counts once: a set of
+        rows, one per feature."""
         get = self.index.get
         rows = set(map(get, fields))
         rows.update(map(get, words))
         # Each word's followers (none for most), then the next word among them.
         followers = map(self.pairs.get, words, repeat(_NO_FOLLOWERS))
         rows.update(map(dict.get, followers, words[1:]))
+        rows.update(map(self.starts.get, word_starts(words)))
         rows.discard(None)  # (a feature without weights)
         rows.add(self.bias_row)
         # In row order: a sum's order is then the same in every process (a set's order is not).
@@ -151,7 +169,11 @@ def parse_weights(lines: Iterable[str], source: str = "weights") -> LearnedWeigh
         raise WeightsError(f"{source}: no {BIAS} line for {', '.join(missing)}")
     names = tuple(rows)
     pairs: dict[str, dict[str, int]] = {}
+    starts: dict[str, int] = {}
     for row, name in enumerate(names):
+        if name.startswith(START):
+            starts[name.removeprefix(START)] = row
+            continue
         first, space, second = name.partition(" ")
         if space:
             pairs.setdefault(first, {})[second] = row
@@ -161,6 +183,7 @@ def parse_weights(lines: Iterable[str], source: str = "weights") -> LearnedWeigh
         names=names,
         index={name: row for row, name in enumerate(names)},
         pairs=pairs,
+        starts=starts,
         matrix=matrix,
         columns=np.ascontiguousarray(matrix.T),
     )
