@@ -226,20 +226,20 @@ PAIRS = {
     "trained/w.jsonl": 1.0,
     "unread/y.jsonl": 0.92,
     "trained/tb.jsonl": 1.0,
-    "unread/hd.jsonl": 0.93,
+    "unread/hd.jsonl": 0.95,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.92,
     "unread/eb.jsonl": 0.9,
-    "trained/gb.jsonl": 0.97,
+    "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
     "trained/pb.jsonl": 1.0,
     "trained/rb.jsonl": 1.0,
     "trained/kb.jsonl": 1.0,
-    "unread/nb.jsonl": 0.96,
-    "unread/ob.jsonl": 0.93,
+    "unread/nb.jsonl": 0.98,
+    "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.93,
-    "unread/ja.jsonl": 0.95,
+    "unread/ja.jsonl": 0.97,
     "unread/lb.jsonl": 0.96,
     "unread/ca.jsonl": 0.96,
     "trained/fb.jsonl": 0.98,
@@ -259,7 +259,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.9,
+    "unread/ah.jsonl": 0.88,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
@@ -283,13 +283,13 @@ PAIRS = {
     "trained/cn.jsonl": 0.98,
     "unread/cp.jsonl": 0.95,
     "trained/cr.jsonl": 0.98,
-    "unread/ct.jsonl": 0.95,
+    "unread/ct.jsonl": 0.96,
     "trained/cv.jsonl": 0.93,
     "unread/cx.jsonl": 0.91,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
-    "unread/df.jsonl": 0.96,
-    "trained/dh.jsonl": 0.92,
+    "unread/df.jsonl": 0.98,
+    "trained/dh.jsonl": 0.93,
     "unread/dj.jsonl": 0.97,
     "trained/dl.jsonl": 1.0,
     "unread/dn.jsonl": 0.92,
@@ -308,17 +308,17 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.92,
+    "unread/md.jsonl": 0.9,
     "trained/nd.jsonl": 0.98,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
-    "unread/qc.jsonl": 0.95,
+    "unread/qc.jsonl": 0.93,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
     "unread/sd.jsonl": 0.93,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
-    "unread/ek.jsonl": 0.96,
+    "unread/ek.jsonl": 0.95,
     "trained/el.jsonl": 0.93,
     "unread/en.jsonl": 0.95,
     "trained/ep.jsonl": 1.0,
@@ -335,7 +335,7 @@ PAIRS = {
     "trained/fp.jsonl": 1.0,
     "unread/fr.jsonl": 0.97,
     "trained/ft.jsonl": 1.0,
-    "unread/fu.jsonl": 0.91,
+    "unread/fu.jsonl": 0.92,
     "trained/fw.jsonl": 1.0,
     "unread/fx.jsonl": 0.95,
     "trained/gi.jsonl": 1.0,
@@ -343,7 +343,7 @@ PAIRS = {
     "trained/gl.jsonl": 1.0,
     "unread/gm.jsonl": 0.96,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.95,
+    "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
     "unread/gv.jsonl": 0.93,
     "trained/gx.jsonl": 1.0,
@@ -351,11 +351,11 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.95,
+    "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
-    "unread/hl.jsonl": 0.96,
+    "unread/hl.jsonl": 0.97,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -383,7 +383,7 @@ PAIRS = {
     "unread/jv.jsonl": 1.0,
     "trained/jx.jsonl": 1.0,
     "unread/jz.jsonl": 0.98,
-    "unread/kh.jsonl": 0.97,
+    "unread/kh.jsonl": 0.98,
     "trained/kj.jsonl": 1.0,
     "unread/kl.jsonl": 0.98,
     "trained/kn.jsonl": 1.0,
@@ -398,7 +398,7 @@ PAIRS = {
     "unread/lj.jsonl": 0.92,
     "read/lk.jsonl": 0.98,
     "read/lm.jsonl": 1.0,
-    "trained/ll.jsonl": 0.98,
+    "trained/ll.jsonl": 1.0,
     "unread/ln.jsonl": 0.97,
 }
 PAIRS_DIR = Path(__file__).parents[1] / "corpus/pairs"
@@ -10310,9 +10310,43 @@ def test_accusations_said_in_english_a_slum_landlord_him_with_it_and_pictures_of
             None,
             {Category.CYBERHARASSMENT},
         ),
+        # A fake account in the owner's name asking friends for money is a scam, not harassment.
+        (
+            "qlq1 a fait un faux compte fb a mon nom et demande de l'argent a mes amis en mp",
+            "public_post",
+            None,
+            {Category.SCAM},
+        ),
+        # "Goumer" (to beat up, slang); a slur with a word between; a Facebook wall is public.
+        (
+            "dans le groupe du foot ils disent qu'ils vont le goumer à la sortie du stade",
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "j'ai posté un selfie et un mec a commenté « sale grosse arabe va te cacher » "
+                "devant tout le monde"
+            ),
+            "public_comment",
+            "insult_defamation",
+            {Category.HATE},
+        ),
     ],
 )
 def test_veiled_harm_chain_curses_parcel_disputes_and_harassment_counted(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+def test_a_facebook_wall_is_public() -> None:
+    decision = classify(
+        report(
+            "il me menace de mort depuis une semaine sur mon mur facebook et en mp aussi",
+            where_seen="public_post",
+            category_hint="threats_violence",
+        )
+    )
+    assert decision.scope is Scope.MIXED
