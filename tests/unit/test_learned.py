@@ -53,6 +53,9 @@ def test_features_are_words_pairs_groups_and_the_fields_that_are_set() -> None:
     first = _first_reading(report(category_hint="insult_defamation"))
     found = features(first, report(category_hint="insult_defamation"))
     assert {"voleuse", "une voleuse", "BOX:insult_defamation", "WHERE:public_post"} <= found
+    # Words longer than 4 letters by their first 4, longer than 6 by their first 6 too.
+    assert {"START:vole", "START:voleus"} <= found
+    assert "START:une" not in found
     assert {f"RULE:{category.value}" for category in first.found} <= found
     assert f"SCOPE:{first.scope.value}" in found
     assert any(feature.startswith("GROUP:") for feature in found)
@@ -139,6 +142,14 @@ def test_the_sum_is_the_bias_and_the_weights_present() -> None:
     assert scores["hate"] == pytest.approx(0.25)
     assert scores["spam"] == pytest.approx(-1.5)
     assert set(scores) == LABELS
+
+
+def test_a_word_met_in_no_training_report_weighs_by_its_beginning() -> None:
+    table = weights("hate\tSTART:harcel\t2.0", "hate\tSTART:mena\t0.5", bias=-1.0)
+    # "harcelait" and "menacait" by their beginnings; "harcel" is no longer than 6 letters, and a
+    # beginning counts once however many words share it.
+    assert table.read([], ["harcelait", "menacait", "menace"]).scores["hate"] == pytest.approx(1.5)
+    assert table.read([], ["harcel"]).scores["hate"] == pytest.approx(-1.0)
 
 
 def test_deciding_reads_the_features_training_learned_from() -> None:

@@ -32,9 +32,9 @@ LABELS = frozenset([*(category.value for category in Category), IMMINENT, *SCOPE
 
 
 # A word longer than n letters also counts by its first n letters, for each n here: the
-# beginning a word shares with its other forms and misspellings ("harcel" for "harceler",
-# "harcele", "harcelement"; "menac" for "menace", "menacait"), which a word met in no training
-# report still carries (docs/vocabularies.md, "The second reading").
+# beginning a word shares with its other forms and misspellings ("harc" and "harcel" for
+# "harceler", "harcelait", "harcelement"; "mena" for "menace", "menacait"), which a word met in no
+# training report still carries (docs/vocabularies.md, "The second reading").
 START_LENGTHS = (4, 6)
 START = "START:"
 
