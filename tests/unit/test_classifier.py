@@ -247,9 +247,9 @@ PAIRS = {
     "unread/zb.jsonl": 0.9,
     "unread/wb.jsonl": 0.98,
     "trained/bb.jsonl": 0.97,
-    "trained/xb.jsonl": 0.96,
+    "trained/xb.jsonl": 0.97,
     "trained/yb.jsonl": 1.0,
-    "trained/hb.jsonl": 0.98,
+    "trained/hb.jsonl": 1.0,
     "trained/ub.jsonl": 1.0,
     "trained/ed.jsonl": 1.0,
     "trained/id.jsonl": 1.0,
@@ -259,7 +259,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.88,
+    "unread/ah.jsonl": 0.91,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
@@ -309,7 +309,7 @@ PAIRS = {
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
     "unread/md.jsonl": 0.9,
-    "trained/nd.jsonl": 0.98,
+    "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
     "unread/qc.jsonl": 0.93,
@@ -341,9 +341,9 @@ PAIRS = {
     "trained/gi.jsonl": 1.0,
     "unread/gj.jsonl": 0.98,
     "trained/gl.jsonl": 1.0,
-    "unread/gm.jsonl": 0.96,
+    "unread/gm.jsonl": 0.97,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.96,
+    "unread/gr.jsonl": 0.95,
     "trained/gt.jsonl": 1.0,
     "unread/gv.jsonl": 0.93,
     "trained/gx.jsonl": 1.0,
@@ -353,9 +353,9 @@ PAIRS = {
     "trained/hi.jsonl": 1.0,
     "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
-    "unread/hl.jsonl": 0.97,
+    "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -389,7 +389,7 @@ PAIRS = {
     "trained/kn.jsonl": 1.0,
     "unread/kp.jsonl": 1.0,
     "trained/kr.jsonl": 1.0,
-    "unread/kt.jsonl": 0.96,
+    "unread/kt.jsonl": 0.95,
     "trained/kv.jsonl": 1.0,
     "unread/kx.jsonl": 0.96,
     "trained/kz.jsonl": 1.0,
@@ -399,7 +399,7 @@ PAIRS = {
     "read/lk.jsonl": 0.98,
     "read/lm.jsonl": 1.0,
     "trained/ll.jsonl": 1.0,
-    "unread/ln.jsonl": 0.97,
+    "unread/ln.jsonl": 0.96,
 }
 PAIRS_DIR = Path(__file__).parents[1] / "corpus/pairs"
 PAIR_PATHS = tuple(PAIRS_DIR / name for name in PAIRS)
@@ -10350,3 +10350,127 @@ def test_a_facebook_wall_is_public() -> None:
         )
     )
     assert decision.scope is Scope.MIXED
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # Money mules asked for in other words: the gerund, people sought "with a bank account".
+        (
+            "Un compte snap promet 300 € en prêtant ton RIB pendant deux jours aux lycéens.",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Story insta : on cherche des étudiants avec un compte bancaire, 400 € facile.",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # A deal spot's hall kept for a day's pay.
+        (
+            "Sur un canal public on propose 60 euros par jour pour tenir le hall de la tour.",
+            "public_group",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # Property to smash, in English; tools brought to take a site apart.
+        (
+            "A public account tells people to meet tonight and smash every shop in town.",
+            "public_post",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Blog militant : dimanche ramenez disqueuses et pinces coupantes pour le chantier.",
+            "website",
+            None,
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        # An attack's dead said to have asked for it; an attack a beautiful day, a massacre a model.
+        (
+            "Sur Facebook un type dit que les morts de Charlie Hebdo l'ont bien cherché.",
+            "public_post",
+            None,
+            {Category.TERRORISM},
+        ),
+        (
+            "On a Telegram channel someone keeps saying Oct 7 was a beautiful day.",
+            "public_group",
+            None,
+            {Category.TERRORISM},
+        ),
+        (
+            "Sur un forum le tueur de Christchurch est présenté comme un modèle.",
+            "website",
+            None,
+            {Category.TERRORISM},
+        ),
+        # Slurs in other words; a group kept out of school, or banned from jobs, for what it is.
+        (
+            "Sous ma photo quelqu'un a écrit que je suis noire comme du charbon.",
+            "public_comment",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "Un commentaire sous la vidéo de mon voisin : rentre en Afrique.",
+            "public_comment",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "Un père écrit dans le groupe que les musulmans ne devraient pas être dans nos écoles.",
+            "private_group",
+            None,
+            {Category.HATE},
+        ),
+        (
+            "A tweet says we should ban Muslims from government jobs.",
+            "public_post",
+            None,
+            {Category.HATE},
+        ),
+        # Fake sexual pictures of a person: told after the picture, or a face edited onto bodies.
+        (
+            "Des photos porno truquées de ma sœur circulent sur Snapchat.",
+            "public_post",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Someone posted my face photoshopped onto naked bodies on a forum.",
+            "website",
+            None,
+            {Category.CYBERHARASSMENT},
+        ),
+        # Not offences, whatever box was ticked: a product that broke down, an MP told to resign,
+        # a foreign army criticised.
+        (
+            (
+                "J'ai acheté une trottinette sur un site, elle est tombée en panne après 3 jours, "
+                "c'est une arnaque."
+            ),
+            "website",
+            "scam",
+            set(),
+        ),
+        (
+            "Le député de ma circonscription devrait démissionner, franchement.",
+            "video",
+            "hate",
+            set(),
+        ),
+        (
+            "The Israeli army is committing crimes, a senator posted.",
+            "public_post",
+            "hate",
+            set(),
+        ),
+    ],
+)
+def test_mules_riots_apology_slurs_fakes_and_opinions_in_other_words(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
