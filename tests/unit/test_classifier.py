@@ -224,7 +224,7 @@ PAIRS = {
     "read/li.jsonl": 1.0,
     "unread/u.jsonl": 1.0,
     "trained/w.jsonl": 1.0,
-    "unread/y.jsonl": 0.92,
+    "unread/y.jsonl": 0.91,
     "trained/tb.jsonl": 1.0,
     "unread/hd.jsonl": 0.95,
     "unread/sb.jsonl": 0.95,
@@ -239,12 +239,12 @@ PAIRS = {
     "unread/nb.jsonl": 0.98,
     "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.93,
-    "unread/ja.jsonl": 0.97,
-    "unread/lb.jsonl": 0.96,
+    "unread/ja.jsonl": 0.96,
+    "unread/lb.jsonl": 0.95,
     "unread/ca.jsonl": 0.96,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
-    "unread/zb.jsonl": 0.9,
+    "unread/zb.jsonl": 0.91,
     "unread/wb.jsonl": 0.98,
     "trained/bb.jsonl": 0.97,
     "trained/xb.jsonl": 0.97,
@@ -254,17 +254,17 @@ PAIRS = {
     "trained/ed.jsonl": 1.0,
     "trained/id.jsonl": 1.0,
     "trained/od.jsonl": 1.0,
-    "unread/gf.jsonl": 0.96,
+    "unread/gf.jsonl": 0.95,
     "trained/kf.jsonl": 1.0,
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.91,
+    "unread/ah.jsonl": 0.9,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
-    "unread/bd.jsonl": 0.92,
+    "unread/bd.jsonl": 0.91,
     "trained/bf.jsonl": 1.0,
     "unread/bh.jsonl": 0.87,
     "trained/bj.jsonl": 1.0,
@@ -290,7 +290,7 @@ PAIRS = {
     "trained/dd.jsonl": 1.0,
     "unread/df.jsonl": 0.98,
     "trained/dh.jsonl": 0.93,
-    "unread/dj.jsonl": 0.97,
+    "unread/dj.jsonl": 0.96,
     "trained/dl.jsonl": 1.0,
     "unread/dn.jsonl": 0.92,
     "trained/dp.jsonl": 1.0,
@@ -304,7 +304,7 @@ PAIRS = {
     "trained/fd.jsonl": 0.98,
     "unread/gc.jsonl": 0.96,
     "trained/gd.jsonl": 1.0,
-    "unread/ie.jsonl": 0.95,
+    "unread/ie.jsonl": 0.96,
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
@@ -312,13 +312,13 @@ PAIRS = {
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
-    "unread/qc.jsonl": 0.93,
+    "unread/qc.jsonl": 0.95,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
     "unread/sd.jsonl": 0.93,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
-    "unread/ek.jsonl": 0.95,
+    "unread/ek.jsonl": 0.96,
     "trained/el.jsonl": 0.93,
     "unread/en.jsonl": 0.95,
     "trained/ep.jsonl": 1.0,
@@ -351,11 +351,11 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.93,
+    "unread/hj.jsonl": 0.95,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -395,7 +395,7 @@ PAIRS = {
     "trained/kz.jsonl": 1.0,
     "unread/lf.jsonl": 1.0,
     "trained/lh.jsonl": 1.0,
-    "unread/lj.jsonl": 0.92,
+    "unread/lj.jsonl": 0.91,
     "read/lk.jsonl": 0.98,
     "read/lm.jsonl": 1.0,
     "trained/ll.jsonl": 1.0,
@@ -10474,3 +10474,80 @@ def test_mules_riots_apology_slurs_fakes_and_opinions_in_other_words(
     text: str, where: str, hint: str | None, categories: set[Category]
 ) -> None:
     assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint", "categories"),
+    [
+        # A place it would be a shame to see burn; a meeting called with bats.
+        (
+            "Review on our shop: shame if it burned down one night.",
+            "website",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "Dans les avis Google : dommage si ta boutique prenait feu un de ces soirs.",
+            "website",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "A Reddit thread tells people to show up Saturday at the square with bats.",
+            "public_comment",
+            None,
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A DJ's dance floor "murdered", a system burnt down at the ballot box, a refund not made.
+        (
+            "DJ post: tonight we're gonna murder the dancefloor, bring your friends!",
+            "public_post",
+            None,
+            set(),
+        ),
+        (
+            "He says we should burn the whole system down at the ballot box.",
+            "public_post",
+            None,
+            set(),
+        ),
+        ("Seller on Vinted still hasn't refunded me, it's a scam.", "website", "scam", set()),
+    ],
+)
+def test_threats_figures_and_refunds_in_english(
+    text: str, where: str, hint: str | None, categories: set[Category]
+) -> None:
+    assert_decided(text, where, hint, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # A group chat made for it, voice notes, a place's phone called, someone's own channel:
+        # private and public parts, in English.
+        (
+            (
+                "Kids from her class made a group chat to mock her, and they post her photos on a "
+                "public TikTok account."
+            ),
+            "public_post",
+        ),
+        (
+            "He leaves her voice notes every night and posts about her on his public Instagram.",
+            "public_post",
+        ),
+        (
+            (
+                "Since his post on a public Facebook page, people keep calling the restaurant to "
+                "insult my parents."
+            ),
+            "public_post",
+        ),
+        (
+            "A YouTuber has made videos about me on his channel for weeks and emails me every day.",
+            "email",
+        ),
+    ],
+)
+def test_private_and_public_parts_said_in_english(text: str, where: str) -> None:
+    assert classify(report(text, where_seen=where)).scope is Scope.MIXED
