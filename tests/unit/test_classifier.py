@@ -240,7 +240,7 @@ PAIRS = {
     "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.97,
-    "unread/lb.jsonl": 0.95,
+    "unread/lb.jsonl": 0.93,
     "unread/ca.jsonl": 0.96,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
@@ -254,7 +254,7 @@ PAIRS = {
     "trained/ed.jsonl": 1.0,
     "trained/id.jsonl": 1.0,
     "trained/od.jsonl": 1.0,
-    "unread/gf.jsonl": 0.95,
+    "unread/gf.jsonl": 0.96,
     "trained/kf.jsonl": 1.0,
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
@@ -264,7 +264,7 @@ PAIRS = {
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
-    "unread/bd.jsonl": 0.91,
+    "unread/bd.jsonl": 0.92,
     "trained/bf.jsonl": 1.0,
     "unread/bh.jsonl": 0.87,
     "trained/bj.jsonl": 1.0,
@@ -283,7 +283,7 @@ PAIRS = {
     "trained/cn.jsonl": 0.98,
     "unread/cp.jsonl": 0.95,
     "trained/cr.jsonl": 0.98,
-    "unread/ct.jsonl": 0.95,
+    "unread/ct.jsonl": 0.96,
     "trained/cv.jsonl": 0.93,
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
@@ -298,7 +298,7 @@ PAIRS = {
     "trained/dt.jsonl": 0.98,
     "unread/dv.jsonl": 0.96,
     "trained/dx.jsonl": 1.0,
-    "unread/dy.jsonl": 0.95,
+    "unread/dy.jsonl": 0.96,
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
@@ -308,7 +308,7 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.92,
+    "unread/md.jsonl": 0.91,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
@@ -343,9 +343,9 @@ PAIRS = {
     "trained/gl.jsonl": 1.0,
     "unread/gm.jsonl": 0.97,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.95,
+    "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.91,
+    "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.92,
     "trained/hf.jsonl": 1.0,
@@ -10594,3 +10594,57 @@ def test_private_and_public_parts_said_in_english(text: str, where: str) -> None
 )
 def test_private_and_public_parts_in_other_french_word_orders(text: str, where: str) -> None:
     assert classify(report(text, where_seen=where)).scope is Scope.MIXED
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "imminent"),
+    [
+        # The word that decides, misspelt by a slip of the fingers (classifier/typos.py): read as
+        # the word meant. Each is decided otherwise without the known words.
+        (
+            "Il a écrit sur son mur que les musulmans sont des rats qu'il faut exterminner.",
+            "public_post",
+            {Category.HATE, Category.THREATS_VIOLENCE},
+            None,
+        ),
+        (
+            "She keeps sending me insluting messages every night.",
+            "private_message",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+            None,
+        ),
+        (
+            "Il dit sur son compte public qu'il va égorgger le prof.",
+            "public_post",
+            {Category.THREATS_VIOLENCE},
+            None,
+        ),
+        (
+            (
+                "Ma fille de 14 ans reçoit des message d'un homme de 40 ans qui lui demande de se "
+                "déshabilé en visio."
+            ),
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+            None,
+        ),
+        # A misspelling common enough to be in the word lists, a thousand times rarer than the
+        # word meant.
+        (
+            "Ce youtubeur appelle à bruller la mairie samedi soir.",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+            None,
+        ),
+        (
+            "He said he would stabb me if I go to school tomorrow.",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+    ],
+)
+def test_misspelt_words_read_as_the_words_meant(
+    text: str, where: str, categories: set[Category], imminent: bool | None
+) -> None:
+    assert_decided(text, where, None, categories, imminent)

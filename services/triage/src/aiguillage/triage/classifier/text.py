@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from aiguillage.triage.classifier.typos import Corrector
+
 SENTENCE_MARK = "#"
 # Tokens whose spelling is kept (see `Spelling`).
 MAX_KEPT_SPELLINGS = 100_000
@@ -121,25 +123,44 @@ def _amount(match: re.Match[str]) -> str:
 
 class Spelling(dict[str, str]):
     """Each token of a normalised text as the rules read it: shouting undone ("tuerrrr" → "tuer"),
-    the SMS elision of "je" expanded ("jvais" → "je vais"), then `words`, which maps SMS or slang
-    spellings to the standard one (only spellings that change what a rule can see).
+    the SMS elision of "je" expanded ("jvais" → "je vais"), a misspelt word read as the word
+    meant (`corrector`, see `typos`; not for a word `words` has), then `words`, which maps SMS or
+    slang spellings to the standard one (only spellings that change what a rule can see).
 
     A token's spelling is worked out on first sight and kept (up to MAX_KEPT_SPELLINGS tokens,
     enough for a language's words): a dictionary lookup per token instead of two more passes of
     patterns over every report."""
 
-    def __init__(self, words: Mapping[str, str], censored: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        words: Mapping[str, str],
+        censored: Sequence[str] = (),
+        corrector: Corrector | None = None,
+    ) -> None:
         super().__init__()
         self.words = words
         self.censored = censored
+        self.corrector = corrector
 
     def __missing__(self, token: str) -> str:
         word = self._uncensored(token) if "*" in token else token
-        parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", word)).split()
-        spelled = " ".join([self.words.get(part, part) for part in parts])
+        corrector = self.corrector
+        if corrector is None:
+            parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", word)).split()
+            spelled = " ".join([self.words.get(part, part) for part in parts])
+        else:
+            parts = _J_ELISION.sub("je ", corrector.undo_shouting(word)).split()
+            spelled = " ".join([self._spelled(part, corrector) for part in parts])
         if len(self) < MAX_KEPT_SPELLINGS:
             self[token] = spelled
         return spelled
+
+    def _spelled(self, part: str, corrector: Corrector) -> str:
+        spelled = self.words.get(part)
+        if spelled is not None:
+            return spelled
+        meant = corrector.correct(part)
+        return self.words.get(meant, meant)
 
     def _uncensored(self, token: str) -> str:
         """A word whose letters the reporter hid behind stars ("p*te", "enc*le", "f***"): the

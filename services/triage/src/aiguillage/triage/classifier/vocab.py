@@ -27,12 +27,15 @@ from aiguillage.triage.classifier.prefilter import (
 )
 from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable, pattern_source
 from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise, strip_accents
+from aiguillage.triage.classifier.typos import KNOWN_WORDS_FILE, Corrector, read_known_words
 
 _GAP = r"(?:[ ,]+[a-z0-9]++){0,4}[ ,]+"
 _SEP = r"[ ,]+"
 _SEP_MARK = "[ ,]"  # in a compiled term: a word separator (the term spans several words)
 # Regular-expression characters that are not term syntax (docs/vocabularies.md): a load error.
 _NOT_TERM_SYNTAX = frozenset("[]{}+\\^$.")
+# A term's words, and the beginnings it reads ("youtre*").
+_TERM_WORD = re.compile(r"[a-z]+\*?(?![a-z])")
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _RULE_KEYS = {"when", "weight", "because", "unless", "same_sentence", "per_match", "max"}
 
@@ -146,6 +149,9 @@ class Vocabulary:
     object_pronouns: frozenset[str] = frozenset()
     after_verb_negators: frozenset[str] = frozenset()
     not_denials: frozenset[str] = frozenset()
+    # The words the terms are written with, and their beginnings ("youtre*"): never read as a
+    # misspelling of another word (see `typos`).
+    term_words: frozenset[str] = frozenset()
 
     @cached_property
     def _rules_by_group(self) -> dict[str, tuple[_IndexedRule, ...]]:
@@ -202,6 +208,7 @@ class Vocabulary:
         """Work out now the words that terms start with, written in full: the most common in
         reports (services call this at start-up so that no report pays for it; a one-off command
         need not). Other words are worked out on first sight."""
+        self.normalise("")  # reads the known words (`typos`)
         self.starts.warm_up(
             sorted(
                 {
@@ -253,7 +260,9 @@ class Vocabulary:
 
     @cached_property
     def _spelling(self) -> Spelling:
-        return Spelling(self.words, self.censored)
+        known = read_known_words(KNOWN_WORDS_FILE)
+        words = self.term_words | self.words.keys() | set(self.censored)
+        return Spelling(self.words, self.censored, Corrector(known, sorted(words)))
 
     def normalise(self, text: str) -> str:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
@@ -508,4 +517,10 @@ def load_vocabulary() -> Vocabulary:
         phrases=phrases,
         censored=tuple(strip_accents(w) for w in sms.get("censored", {}).get("words", [])),
         term_patterns=term_patterns,
+        term_words=frozenset(
+            word
+            for _, terms in raw_groups.values()
+            for term in terms
+            for word in _TERM_WORD.findall(expand_macros(term, macros))
+        ),
     )
