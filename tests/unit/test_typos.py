@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from aiguillage.shared.report import Report
+from aiguillage.triage.classifier import classify
 from aiguillage.triage.classifier.text import Spelling, normalise
 from aiguillage.triage.classifier.typos import (
     KNOWN_WORDS_FILE,
@@ -151,3 +153,22 @@ def test_the_building_tool_reads_no_held_out_set() -> None:
     files = module.training_files()
     assert files
     assert not any("unread" in path.as_posix() or "dev_cases" in path.name for path in files)
+
+
+def test_the_spelling_keeps_which_tokens_it_read_as_other_words() -> None:
+    spelling = Spelling({"msg": "message"}, (), corrector())
+    normalise("jmenacce ta fille, msg", spelling)
+    assert spelling.misspelt == {"jmenacce": "je menace"}
+    assert spelling.readings == {"je", "menace"}
+
+
+def test_a_decision_says_which_words_it_read_as_others() -> None:
+    def reasons(text: str) -> list[tuple[str, ...]]:
+        report = Report.model_validate({"description": text, "where_seen": "private_message"})
+        return [why.signals for why in classify(report).reasons if why.subject == "spelling"]
+
+    assert reasons("Il me menacce de me tuer, il m'envoie des messages sur whatsap.") == [
+        ('"menacce" read as "menace"', '"whatsap" read as "whatsapp"')
+    ]
+    # The same words written right: nothing to tell, though "menace" was read for a slip before.
+    assert reasons("Il me menace de me tuer, il m'envoie des messages sur whatsapp.") == []

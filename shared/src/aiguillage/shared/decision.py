@@ -15,8 +15,9 @@ class Reason(BaseModel):
     """Why one finding was made: readable by an analyst, quotable in the reporter's notice.
 
     `subject` names the finding (`category:hate`, `scope`, `victim_minor`, `school_context`,
-    `imminent_danger`, `priority`, `destination:police`); `rule` says which rule of the policy
-    applied; `signals` are the evidence (words or patterns matched, fields used).
+    `imminent_danger`, `priority`, `destination:police`, or `spelling` for the misspelt words
+    read as the words meant); `rule` says which rule of the policy applied; `signals` are the
+    evidence (words or patterns matched, fields used).
     """
 
     model_config = ConfigDict(frozen=True)

@@ -190,6 +190,17 @@ def assess(report: Report) -> Findings:
     reasons.extend(
         [read.scope_reason, minor_reason, school_reason, read.imminent_reason, *priority_reasons]
     )
+    misspelt = evidence.vocabulary.misspellings(evidence.raw, evidence.words)
+    if misspelt:
+        reasons.append(
+            reason(
+                subject="spelling",
+                rule="misspelt words read as the known word one typing slip away",
+                signals=tuple(
+                    f'"{written}" read as "{meant}"' for written, meant in misspelt.items()
+                ),
+            )
+        )
     return Findings(
         categories=ordered,
         scope=read.scope,

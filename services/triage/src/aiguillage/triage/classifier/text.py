@@ -141,6 +141,10 @@ class Spelling(dict[str, str]):
         self.words = words
         self.censored = censored
         self.corrector = corrector
+        # Tokens with a misspelt word (see `typos`), as read ("menacce" → "menace"), and the words
+        # they were read as: a report with none of these has no misspelling to tell.
+        self.misspelt: dict[str, str] = {}
+        self.readings: set[str] = set()
 
     def __missing__(self, token: str) -> str:
         word = self._uncensored(token) if "*" in token else token
@@ -150,17 +154,14 @@ class Spelling(dict[str, str]):
             spelled = " ".join([self.words.get(part, part) for part in parts])
         else:
             parts = _J_ELISION.sub("je ", corrector.undo_shouting(word)).split()
-            spelled = " ".join([self._spelled(part, corrector) for part in parts])
+            meant = [part if part in self.words else corrector.correct(part) for part in parts]
+            spelled = " ".join([self.words.get(part, part) for part in meant])
+            if meant != parts and len(self.misspelt) < MAX_KEPT_SPELLINGS:
+                self.misspelt[token] = spelled
+                self.readings.update(spelled.split())
         if len(self) < MAX_KEPT_SPELLINGS:
             self[token] = spelled
         return spelled
-
-    def _spelled(self, part: str, corrector: Corrector) -> str:
-        spelled = self.words.get(part)
-        if spelled is not None:
-            return spelled
-        meant = corrector.correct(part)
-        return self.words.get(meant, meant)
 
     def _uncensored(self, token: str) -> str:
         """A word whose letters the reporter hid behind stars ("p*te", "enc*le", "f***"): the
@@ -185,18 +186,9 @@ class Spelling(dict[str, str]):
         return fits[0] if fits else None
 
 
-def normalise(
-    text: str,
-    spelling: Mapping[str, str],
-    phrases: Mapping[str, str] | None = None,
-    phrase_pattern: re.Pattern[str] | None = None,
-) -> str:
-    """Lower-case, accent-free, punctuation-free text with SMS spellings expanded.
-
-    `spelling` gives each token's spelling (a `Spelling`); `phrases` rewrites idioms whose words
-    would mislead a rule ("n'arrête pas de" is repetition, not negation); `phrase_pattern` finds
-    them all in one pass.
-    """
+def tokens(text: str) -> list[str]:
+    """A text's tokens as `Spelling` reads them: lower case, accents, symbols and punctuation
+    undone, sentence ends as "#", commas as ","."""
     text = strip_accents(text)
     for symbol, word in _ASCII_SYMBOLS:
         text = text.replace(symbol, word)
@@ -212,8 +204,22 @@ def normalise(
         text = _QUESTION.sub(f" {QUESTION_MARK} ? ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
-    text = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii")
-    text = " " + " ".join(map(spelling.__getitem__, text.split())) + " "
+    return text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii").split()
+
+
+def normalise(
+    text: str,
+    spelling: Mapping[str, str],
+    phrases: Mapping[str, str] | None = None,
+    phrase_pattern: re.Pattern[str] | None = None,
+) -> str:
+    """Lower-case, accent-free, punctuation-free text with SMS spellings expanded.
+
+    `spelling` gives each token's spelling (a `Spelling`); `phrases` rewrites idioms whose words
+    would mislead a rule ("n'arrête pas de" is repetition, not negation); `phrase_pattern` finds
+    them all in one pass.
+    """
+    text = " " + " ".join(map(spelling.__getitem__, tokens(text))) + " "
     if "  " in text:  # a token that was only stars, or stars around a word
         text = _SPACES.sub(" ", text)
     if phrases and phrase_pattern is not None:

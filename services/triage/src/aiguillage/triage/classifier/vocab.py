@@ -26,7 +26,13 @@ from aiguillage.triage.classifier.prefilter import (
     needs_by_first_word,
 )
 from aiguillage.triage.classifier.starts import Alternative, StepTable, WordTable, pattern_source
-from aiguillage.triage.classifier.text import SENTENCE_MARK, Spelling, normalise, strip_accents
+from aiguillage.triage.classifier.text import (
+    SENTENCE_MARK,
+    Spelling,
+    normalise,
+    strip_accents,
+    tokens,
+)
 from aiguillage.triage.classifier.typos import KNOWN_WORDS_FILE, Corrector, read_known_words
 
 _GAP = r"(?:[ ,]+[a-z0-9]++){0,4}[ ,]+"
@@ -266,6 +272,16 @@ class Vocabulary:
 
     def normalise(self, text: str) -> str:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
+
+    def misspellings(self, text: str, words: Iterable[str]) -> dict[str, str]:
+        """The tokens of `text` that have a misspelt word, as written and as read ("menacce":
+        "menace"); `words`: the normalised text's words (most reports have none of the words
+        misspellings were read as, and are not read again)."""
+        spelling = self._spelling
+        if spelling.readings.isdisjoint(words):
+            return {}
+        misspelt = spelling.misspelt
+        return {token: misspelt[token] for token in tokens(text) if token in misspelt}
 
 
 def expand_macros(term: str, macros: dict[str, str]) -> str:
