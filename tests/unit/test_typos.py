@@ -159,7 +159,8 @@ def test_the_spelling_keeps_which_tokens_it_read_as_other_words() -> None:
     spelling = Spelling({"msg": "message"}, (), corrector())
     normalise("jmenacce ta fille, msg", spelling)
     assert spelling.misspelt == {"jmenacce": "je menace"}
-    assert spelling.readings == {"je", "menace"}
+    assert spelling.misread(["jmenacce", "ta", "fille", ",", "msg"]) == {"jmenacce": "je menace"}
+    assert spelling.misread(["ta", "fille", ",", "msg"]) == {}
 
 
 def test_a_decision_says_which_words_it_read_as_others() -> None:
@@ -172,3 +173,13 @@ def test_a_decision_says_which_words_it_read_as_others() -> None:
     ]
     # The same words written right: nothing to tell, though "menace" was read for a slip before.
     assert reasons("Il me menace de me tuer, il m'envoie des messages sur whatsapp.") == []
+
+
+def test_what_was_misread_is_told_the_same_once_the_table_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("aiguillage.triage.classifier.text.MAX_KEPT_SPELLINGS", 0)
+    spelling = Spelling({}, (), corrector())
+    normalise("il me menacce", spelling)
+    assert spelling.misspelt == {}
+    assert spelling.misread(["il", "me", "menacce"]) == {"menacce": "menace"}

@@ -190,7 +190,7 @@ def assess(report: Report) -> Findings:
     reasons.extend(
         [read.scope_reason, minor_reason, school_reason, read.imminent_reason, *priority_reasons]
     )
-    misspelt = evidence.vocabulary.misspellings(evidence.raw, evidence.words)
+    misspelt = evidence.misspellings
     if misspelt:
         reasons.append(
             reason(

@@ -52,6 +52,8 @@ class Evidence:
     vocabulary: Vocabulary
     raw: str
     text: str = field(init=False)
+    # Tokens with a misspelt word read as another (see `typos`): as written, as read.
+    misspellings: dict[str, str] = field(init=False)
     present: frozenset[str] = field(init=False)
     _spans: dict[str, list[tuple[int, int]]] = field(init=False)
     _words: list[str] = field(init=False)
@@ -64,7 +66,8 @@ class Evidence:
 
     def __post_init__(self) -> None:
         vocabulary = self.vocabulary
-        text = self.text = vocabulary.normalise(self.raw)
+        text, self.misspellings = vocabulary.read(self.raw)
+        self.text = text
         words = self._words = text[1:-1].split(" ")
         # Where each word ends: the text is its words, each after one space (" a b "), so word
         # `i` ends after the words and spaces before it (2 and 4 here). The word at a position is

@@ -141,27 +141,39 @@ class Spelling(dict[str, str]):
         self.words = words
         self.censored = censored
         self.corrector = corrector
-        # Tokens with a misspelt word (see `typos`), as read ("menacce" → "menace"), and the words
-        # they were read as: a report with none of these has no misspelling to tell.
+        # Tokens with a misspelt word (see `typos`), as read ("menacce" → "menace"), up to
+        # MAX_KEPT_SPELLINGS (see `misread`).
         self.misspelt: dict[str, str] = {}
-        self.readings: set[str] = set()
 
     def __missing__(self, token: str) -> str:
+        spelled, misspelt = self._spell(token)
+        if misspelt and len(self.misspelt) < MAX_KEPT_SPELLINGS:
+            self.misspelt[token] = spelled
+        if len(self) < MAX_KEPT_SPELLINGS:
+            self[token] = spelled
+        return spelled
+
+    def misread(self, spelled: Sequence[str]) -> dict[str, str]:
+        """The tokens of `spelled` (tokens already spelled) with a misspelt word read as another,
+        as written and as read. Most reports have none: one set test in C tells."""
+        misspelt = self.misspelt
+        if len(misspelt) < MAX_KEPT_SPELLINGS:
+            if misspelt.keys().isdisjoint(spelled):
+                return {}
+            return {token: misspelt[token] for token in spelled if token in misspelt}
+        found = {token: self._spell(token) for token in spelled}  # (the table is full)
+        return {token: read for token, (read, misspelt) in found.items() if misspelt}
+
+    def _spell(self, token: str) -> tuple[str, bool]:
+        """The token's spelling, and whether a misspelt word of it was read as another."""
         word = self._uncensored(token) if "*" in token else token
         corrector = self.corrector
         if corrector is None:
             parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", word)).split()
-            spelled = " ".join([self.words.get(part, part) for part in parts])
-        else:
-            parts = _J_ELISION.sub("je ", corrector.undo_shouting(word)).split()
-            meant = [part if part in self.words else corrector.correct(part) for part in parts]
-            spelled = " ".join([self.words.get(part, part) for part in meant])
-            if meant != parts and len(self.misspelt) < MAX_KEPT_SPELLINGS:
-                self.misspelt[token] = spelled
-                self.readings.update(spelled.split())
-        if len(self) < MAX_KEPT_SPELLINGS:
-            self[token] = spelled
-        return spelled
+            return " ".join([self.words.get(part, part) for part in parts]), False
+        parts = _J_ELISION.sub("je ", corrector.undo_shouting(word)).split()
+        meant = [part if part in self.words else corrector.correct(part) for part in parts]
+        return " ".join([self.words.get(part, part) for part in meant]), meant != parts
 
     def _uncensored(self, token: str) -> str:
         """A word whose letters the reporter hid behind stars ("p*te", "enc*le", "f***"): the
@@ -219,7 +231,17 @@ def normalise(
     would mislead a rule ("n'arrête pas de" is repetition, not negation); `phrase_pattern` finds
     them all in one pass.
     """
-    text = " " + " ".join(map(spelling.__getitem__, tokens(text))) + " "
+    return spelled_text(tokens(text), spelling, phrases, phrase_pattern)
+
+
+def spelled_text(
+    found: list[str],
+    spelling: Mapping[str, str],
+    phrases: Mapping[str, str] | None = None,
+    phrase_pattern: re.Pattern[str] | None = None,
+) -> str:
+    """`normalise` from a text's `tokens`."""
+    text = " " + " ".join(map(spelling.__getitem__, found)) + " "
     if "  " in text:  # a token that was only stars, or stars around a word
         text = _SPACES.sub(" ", text)
     if phrases and phrase_pattern is not None:

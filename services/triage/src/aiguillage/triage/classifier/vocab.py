@@ -30,6 +30,7 @@ from aiguillage.triage.classifier.text import (
     SENTENCE_MARK,
     Spelling,
     normalise,
+    spelled_text,
     strip_accents,
     tokens,
 )
@@ -268,20 +269,18 @@ class Vocabulary:
     def _spelling(self) -> Spelling:
         known = read_known_words(KNOWN_WORDS_FILE)
         words = self.term_words | self.words.keys() | set(self.censored)
-        return Spelling(self.words, self.censored, Corrector(known, sorted(words)))
+        return Spelling(self.words, self.censored, Corrector(known, words))
 
     def normalise(self, text: str) -> str:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
 
-    def misspellings(self, text: str, words: Iterable[str]) -> dict[str, str]:
-        """The tokens of `text` that have a misspelt word, as written and as read ("menacce":
-        "menace"); `words`: the normalised text's words (most reports have none of the words
-        misspellings were read as, and are not read again)."""
+    def read(self, text: str) -> tuple[str, dict[str, str]]:
+        """`normalise`, and the tokens with a misspelt word read as another (see `typos`), as
+        written and as read ("menacce": "menace")."""
         spelling = self._spelling
-        if spelling.readings.isdisjoint(words):
-            return {}
-        misspelt = spelling.misspelt
-        return {token: misspelt[token] for token in tokens(text) if token in misspelt}
+        found = tokens(text)
+        normalised = spelled_text(found, spelling, self.phrases, self._phrase_pattern)
+        return normalised, spelling.misread(found)
 
 
 def expand_macros(term: str, macros: dict[str, str]) -> str:
