@@ -78,7 +78,7 @@ def build() -> str:
     header = [
         "# Known words (classifier/typos.py), commonest first: `word<TAB>zipf`, how common",
         "# the word is (log10 of its frequency per billion words). A misspelt word is read as",
-        "# the commonest word listed one typing slip away; a word listed at 2.5 or more is",
+        "# the commonest word listed one typing slip away; a word listed at 2.0 or more is",
         "# never read as another. Edit by hand (say why in the commit) or build again:",
         "# tools/build_known_words.py.",
         "#",

@@ -343,7 +343,7 @@ PAIRS = {
     "trained/gl.jsonl": 1.0,
     "unread/gm.jsonl": 0.97,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.96,
+    "unread/gr.jsonl": 0.95,
     "trained/gt.jsonl": 1.0,
     "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
@@ -10637,7 +10637,7 @@ def test_private_and_public_parts_in_other_french_word_orders(text: str, where: 
             None,
         ),
         (
-            "He said he would stabb me if I go to school tomorrow.",
+            "He said he would murdr me if I go to school tomorrow.",
             "private_message",
             {Category.THREATS_VIOLENCE},
             True,

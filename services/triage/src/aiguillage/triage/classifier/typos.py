@@ -11,8 +11,8 @@ swapped), the commonest of them, when it is
   feminine ending ("youtres", "recontactee");
 - or listed (or its stem, for such an ending) but rare (below `RARE`), and that other word is
   `MORE_COMMON` points commoner: the lists hold common misspellings too ("bruller", "whatsap",
-  "harcelle"), a thousand times rarer than the word meant, while a rare word that is meant
-  ("strass", "rappent") is not that much rarer than its neighbours ("stress", "frappent").
+  "harcelle"), thousands of times rarer than the word meant, while a rare word that is meant
+  ("bacles", "rappent") is not that much rarer than its neighbours ("balles", "frappent").
 
 A word with no such neighbour stays as written, and so do short words: "moin", "ptet" or "vien"
 are one slip from too many words to tell which was meant. Words written in a vocabulary are never
@@ -30,11 +30,12 @@ from pathlib import Path
 KNOWN_WORDS_FILE = Path(__file__).with_name("vocabularies") / "known_words.txt"
 # Shorter words are not corrected (see the module docstring).
 MIN_LENGTH = 5
-# A listed word rarer than this (on the Zipf scale: 3e-7 of words) may be a common misspelling
-# of a word this many points commoner (a thousand times: "bruller" and "bruler", "twiter" and
-# "twitter" are 3.8 apart; "rappent" and "frappent", which both are meant, 2.8).
-RARE = 2.5
-MORE_COMMON = 3.0
+# A listed word rarer than this (on the Zipf scale: 1e-7 of words) may be a common misspelling
+# of a word this many points commoner (three thousand times: "bruller" and "bruler", "harcelle"
+# and "harcele" are 3.7 apart or more; "rappent" and "frappent", "bacles" and "balles", "koman"
+# and "woman", each meant as written, 2.8, 3.1 and 3.4).
+RARE = 2.0
+MORE_COMMON = 3.5
 # A known word with one of these endings is known too: "menacees", "youtres", "recontactee".
 _ENDINGS = ("s", "x", "e", "es")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
