@@ -95,6 +95,8 @@ def test_the_commonest_word_one_slip_away_wins() -> None:
 def test_a_vocabulary_word_is_never_read_as_another() -> None:
     assert corrector().correct("youtres") == "poutres"  # (what a word no list has would be)
     assert corrector("youtres").correct("youtres") == "youtres"
+    assert corrector("youtre").correct("youtres") == "youtres"  # nor its plural
+    assert corrector("bruller").correct("bruller") == "bruller"  # listed rare, but a term's
 
 
 def test_a_word_a_vocabulary_beginning_reads_stays_one_it_reads() -> None:

@@ -8,7 +8,7 @@ as the known word one typing slip away (a letter missing, added, changed, or two
 swapped), the commonest of them, when it is
 
 - not known: not listed, not written in a vocabulary, and not a listed word with a plural or
-  feminine ending ("youtres", "recontactee");
+  feminine ending ("menacees", "signalee");
 - or listed (or its stem, for such an ending) but rare (below `RARE`), and that other word is
   `MORE_COMMON` points commoner: the lists hold common misspellings too ("bruller", "whatsap",
   "harcelle"), thousands of times rarer than the word meant, while a rare word that is meant
@@ -36,27 +36,27 @@ MIN_LENGTH = 5
 # and "woman", each meant as written, 2.8, 3.1 and 3.4).
 RARE = 2.0
 MORE_COMMON = 3.5
-# A known word with one of these endings is known too: "menacees", "youtres", "recontactee".
+# A known word with one of these endings is known too: "menacees", "signalee", "bijoux".
 _ENDINGS = ("s", "x", "e", "es")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _LONG_REPEAT = re.compile(r"([a-z])\1\1+")
 
 
 class Corrector:
-    """Known words and how common each is (Zipf scale); the vocabularies' words, never
-    corrected, and as a correction of another word only where nothing commoner is."""
+    """Known words and how common each is (Zipf scale). The vocabularies' words count as `RARE`
+    at least: never read as another word, nor are their plural or feminine forms."""
 
-    __slots__ = ("_beginnings", "_lengths", "_vocabulary", "_zipf")
+    __slots__ = ("_beginnings", "_lengths", "_zipf")
 
     def __init__(self, known: Mapping[str, float], vocabulary_words: Iterable[str] = ()) -> None:
         """`vocabulary_words`: words the terms are written with, and beginnings ("youtre*")."""
         words = set(vocabulary_words)
         self._beginnings = frozenset(w[:-1] for w in words if w.endswith("*") and len(w) > 1)
         self._lengths = sorted({len(beginning) for beginning in self._beginnings})
-        self._vocabulary = frozenset(w for w in words if not w.endswith("*"))
         self._zipf = dict(known)
-        for word in self._vocabulary:
-            self._zipf.setdefault(word, 0.0)
+        for word in words:
+            if not word.endswith("*"):
+                self._zipf[word] = max(self._zipf.get(word, RARE), RARE)
 
     def undo_shouting(self, word: str) -> str:
         """A letter repeated three times or more ("tuerrrr", "noooon") is one letter, or two
@@ -78,7 +78,7 @@ class Corrector:
         if own is None:  # the word as common as its stem: "recontactee", "mesages"
             stems = [zipf.get(word[: -len(end)], -1.0) for end in _ENDINGS if word.endswith(end)]
             own = max(stems, default=-1.0)
-        if own >= RARE or word in self._vocabulary:
+        if own >= RARE:
             return word
         floor = 0.0 if own < 0 else own + MORE_COMMON
         candidates = [c for c in _one_slip(word) if zipf.get(c, -1.0) >= floor]
