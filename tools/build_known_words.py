@@ -28,7 +28,7 @@ from aiguillage.triage.classifier.text import strip_accents
 from aiguillage.triage.classifier.typos import KNOWN_WORDS_FILE, RARE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_weights import ROOT, training_files
+from train_weights import ROOT, training_files, write_or_check
 
 LANGUAGES = ("fr", "en")
 # The lists' floor: every word they have is known (a rarer floor read real words, "rappent"
@@ -100,13 +100,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare, write nothing")
     args = parser.parse_args()
-    text = build()
-    if args.check:
-        same = KNOWN_WORDS_FILE.read_text(encoding="utf-8") == text
-        print(f"{KNOWN_WORDS_FILE.name}: {'up to date' if same else 'differs from building now'}")
-        sys.exit(0 if same else 1)
-    KNOWN_WORDS_FILE.write_text(text, encoding="utf-8")
-    print(f"{KNOWN_WORDS_FILE.name}: {len(text.splitlines())} lines written")
+    write_or_check(KNOWN_WORDS_FILE, build(), check=args.check, made_by="building")
 
 
 if __name__ == "__main__":

@@ -150,12 +150,17 @@ def main() -> None:
     parser.add_argument("--keep", type=float, default=SMALLEST_WEIGHT, help="smallest weight")
     args = parser.parse_args()
     text = "\n".join(train(training_files(), args.regularisation, args.keep)) + "\n"
-    if args.check:
-        same = WEIGHTS_FILE.read_text(encoding="utf-8") == text
-        print(f"{WEIGHTS_FILE.name}: {'up to date' if same else 'differs from training now'}")
+    write_or_check(WEIGHTS_FILE, text, check=args.check, made_by="training")
+
+
+def write_or_check(path: Path, text: str, *, check: bool, made_by: str) -> None:
+    """Write `text` to `path`; or, with `check`, write nothing and exit 1 if the file differs."""
+    if check:
+        same = path.read_text(encoding="utf-8") == text
+        print(f"{path.name}: {'up to date' if same else f'differs from {made_by} now'}")
         sys.exit(0 if same else 1)
-    WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"{WEIGHTS_FILE.name}: {len(text.splitlines())} lines written")
+    path.write_text(text, encoding="utf-8")
+    print(f"{path.name}: {len(text.splitlines())} lines written")
 
 
 if __name__ == "__main__":
