@@ -14,7 +14,6 @@ communes' names that neither has are given `typos.RARE`, so that none is read as
 
 import argparse
 import csv
-import json
 import math
 import re
 import sys
@@ -28,7 +27,7 @@ from aiguillage.triage.classifier.text import strip_accents
 from aiguillage.triage.classifier.typos import KNOWN_WORDS_FILE, RARE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_weights import ROOT, training_files, write_or_check
+from train_weights import ROOT, labelled, training_files, write_or_check
 
 LANGUAGES = ("fr", "en")
 # The lists' floor: every word they have is known (a rarer floor read real words, "rappent"
@@ -53,10 +52,8 @@ def word_frequencies() -> dict[str, float]:
                 for word in _words(entry):  # "aujourd'hui" is read as "aujourd" and "hui"
                     frequency[word] = max(frequency.get(word, 0.0), share)
     counts: Counter[str] = Counter()
-    for path in training_files():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                counts.update(_words(json.loads(line)["report"]["description"]))
+    for report, _ in labelled(training_files()):
+        counts.update(_words(report.description))
     total = sum(counts.values())
     for word, count in counts.items():
         if count >= MIN_REPORTS_COUNT:

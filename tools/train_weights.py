@@ -47,7 +47,7 @@ def training_files() -> list[Path]:
     return sorted(CORPUS.glob("*.jsonl")) + sorted(pairs)
 
 
-def _labelled(files: list[Path]) -> Iterator[tuple[Report, dict[str, Any]]]:
+def labelled(files: list[Path]) -> Iterator[tuple[Report, dict[str, Any]]]:
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -83,7 +83,7 @@ def train(files: list[Path], regularisation: float, smallest: float) -> list[str
     rows: list[set[str]] = []
     targets: list[set[str]] = []
     lengths: list[int] = []
-    for report, expected in _labelled(files):
+    for report, expected in labelled(files):
         found, words = training_features(report)
         rows.append(found)
         targets.append(_targets(expected))

@@ -117,13 +117,13 @@ def test_shouting_is_one_letter_or_two_where_that_is_the_commoner_word(
 
 
 def test_the_spelling_of_a_report_reads_misspelt_words_as_meant() -> None:
-    spelling = Spelling({"msg": "message"}, (), corrector())
+    spelling = Spelling({"msg": "message"}, corrector())
     text = normalise("Il me menacce de me tuerrr, ma fille est folle de peur. msg", spelling)
     assert text == " il me menace de me tuer , ma fille est folle de peur # message "
 
 
-def test_without_a_corrector_spelling_is_as_written() -> None:
-    text = normalise("Il me menacce", Spelling({}))
+def test_with_no_known_words_spelling_is_as_written() -> None:
+    text = normalise("Il me menacce", Spelling({}, Corrector({})))
     assert text == " il me menacce "
 
 
@@ -163,7 +163,7 @@ def test_the_building_tool_reads_no_held_out_set() -> None:
 
 
 def test_the_spelling_keeps_which_tokens_it_read_as_other_words() -> None:
-    spelling = Spelling({"msg": "message"}, (), corrector())
+    spelling = Spelling({"msg": "message"}, corrector())
     normalise("jmenacce ta fille, msg", spelling)
     assert spelling.misspelt == {"jmenacce": "je menace"}
     assert spelling.misread(["jmenacce", "ta", "fille", ",", "msg"]) == {"jmenacce": "je menace"}
@@ -186,7 +186,7 @@ def test_what_was_misread_is_told_the_same_once_the_table_is_full(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("aiguillage.triage.classifier.text.MAX_KEPT_SPELLINGS", 0)
-    spelling = Spelling({}, (), corrector())
+    spelling = Spelling({}, corrector())
     normalise("il me menacce", spelling)
     assert spelling.misspelt == {}
     assert spelling.misread(["il", "me", "menacce"]) == {"menacce": "menace"}

@@ -92,7 +92,6 @@ QUESTION_MARK = "qmark"
 # "*" is kept for `Spelling`, which reads the letters a reporter hid ("p*te", "f*g").
 _KEPT = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789#,*")
 _NOT_WORD_BYTES = bytes(byte if byte in _KEPT else ord(" ") for byte in range(256))
-_LONG_REPEAT = re.compile(r"([a-z])\1\1+")  # "tuerrrr", "noooon": shouting, not spelling
 _SPACES = re.compile(r"\s+")
 _STARS = re.compile(r"\*+")
 # SMS elision of "je": "jvais", "jte", "jramene" (no French word starts with j + consonant).
@@ -132,15 +131,12 @@ class Spelling(dict[str, str]):
     patterns over every report."""
 
     def __init__(
-        self,
-        words: Mapping[str, str],
-        censored: Sequence[str] = (),
-        corrector: Corrector | None = None,
+        self, words: Mapping[str, str], corrector: Corrector, censored: Sequence[str] = ()
     ) -> None:
         super().__init__()
         self.words = words
-        self.censored = censored
         self.corrector = corrector
+        self.censored = censored
         # Tokens with a misspelt word (see `typos`), as read ("menacce" → "menace"), up to
         # MAX_KEPT_SPELLINGS (see `misread`).
         self.misspelt: dict[str, str] = {}
@@ -168,9 +164,6 @@ class Spelling(dict[str, str]):
         """The token's spelling, and whether a misspelt word of it was read as another."""
         word = self._uncensored(token) if "*" in token else token
         corrector = self.corrector
-        if corrector is None:
-            parts = _J_ELISION.sub("je ", _LONG_REPEAT.sub(r"\1", word)).split()
-            return " ".join([self.words.get(part, part) for part in parts]), False
         parts = _J_ELISION.sub("je ", corrector.undo_shouting(word)).split()
         meant = [part if part in self.words else corrector.correct(part) for part in parts]
         return " ".join([self.words.get(part, part) for part in meant]), meant != parts

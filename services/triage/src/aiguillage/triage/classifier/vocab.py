@@ -269,7 +269,7 @@ class Vocabulary:
     def _spelling(self) -> Spelling:
         known = read_known_words(KNOWN_WORDS_FILE)
         words = self.term_words | self.words.keys() | set(self.censored)
-        return Spelling(self.words, self.censored, Corrector(known, words))
+        return Spelling(self.words, Corrector(known, words), self.censored)
 
     def normalise(self, text: str) -> str:
         return normalise(text, self._spelling, self.phrases, self._phrase_pattern)
