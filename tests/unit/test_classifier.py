@@ -238,7 +238,7 @@ PAIRS = {
     "trained/kb.jsonl": 1.0,
     "unread/nb.jsonl": 0.98,
     "unread/ob.jsonl": 0.92,
-    "unread/ib.jsonl": 0.92,
+    "unread/ib.jsonl": 0.93,
     "unread/ja.jsonl": 0.97,
     "unread/lb.jsonl": 0.93,
     "unread/ca.jsonl": 0.96,
@@ -254,7 +254,7 @@ PAIRS = {
     "trained/ed.jsonl": 1.0,
     "trained/id.jsonl": 1.0,
     "trained/od.jsonl": 1.0,
-    "unread/gf.jsonl": 0.96,
+    "unread/gf.jsonl": 0.95,
     "trained/kf.jsonl": 1.0,
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
@@ -264,7 +264,7 @@ PAIRS = {
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
-    "unread/bd.jsonl": 0.92,
+    "unread/bd.jsonl": 0.91,
     "trained/bf.jsonl": 1.0,
     "unread/bh.jsonl": 0.87,
     "trained/bj.jsonl": 1.0,
@@ -298,7 +298,7 @@ PAIRS = {
     "trained/dt.jsonl": 0.98,
     "unread/dv.jsonl": 0.96,
     "trained/dx.jsonl": 1.0,
-    "unread/dy.jsonl": 0.96,
+    "unread/dy.jsonl": 0.95,
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
@@ -308,7 +308,7 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.91,
+    "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
@@ -345,7 +345,7 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.95,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.92,
+    "unread/gv.jsonl": 0.91,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.92,
     "trained/hf.jsonl": 1.0,
@@ -355,7 +355,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -385,7 +385,7 @@ PAIRS = {
     "unread/jz.jsonl": 0.98,
     "unread/kh.jsonl": 0.98,
     "trained/kj.jsonl": 1.0,
-    "unread/kl.jsonl": 0.97,
+    "unread/kl.jsonl": 0.98,
     "trained/kn.jsonl": 1.0,
     "unread/kp.jsonl": 1.0,
     "trained/kr.jsonl": 1.0,
@@ -2638,6 +2638,82 @@ def test_a_threat_to_put_a_video_on_a_site_is_not_a_public_post() -> None:
 )
 def test_words_written_with_stars_are_read(written: str, read: str) -> None:
     assert load_vocabulary().normalise(written) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("c de l'escroquerie non", "c de l'escroquerie non ?"),
+        ("C'est limite, non", "C'est limite, non ?"),
+        ("arnaque ou pas", "arnaque ou pas ?"),
+        (
+            "Il le menace au foot, c'est grave ou quoi",
+            "Il le menace au foot, c'est grave ou quoi ?",
+        ),
+        ("Est-ce que c'est autorisé", "Est-ce que c'est autorisé ?"),
+        (
+            "Ça me choque, est-ce que vous pouvez la supprimer. Merci",
+            "Ça me choque, est-ce que vous pouvez la supprimer ? Merci",
+        ),
+        ("Faut-il porter plainte", "Faut-il porter plainte ?"),
+        ("ma fille a reçu ça on fait quoi", "ma fille a reçu ça on fait quoi ?"),
+        ("c quoi ce compte", "c quoi ce compte ?"),
+        ("Pourquoi ce compte est encore en ligne", "Pourquoi ce compte est encore en ligne ?"),
+        ("comment on signale un compte", "comment on signale un compte ?"),
+        ("Is this allowed", "Is this allowed ?"),
+        ("what should I do", "what should I do ?"),
+        (
+            "They will post it, is that a crime or not",
+            "They will post it, is that a crime or not ?",
+        ),
+    ],
+)
+def test_a_question_typed_without_its_mark_is_read_as_asked(typed: str, meant: str) -> None:
+    vocabulary = load_vocabulary()
+    assert vocabulary.normalise(typed) == vocabulary.normalise(meant)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Il m'a demandé de l'argent, je lui ai dit non",
+        "y a des gens qui m'insultent",
+        "Comment on a public post: you are trash",
+        "Il explique comment faire un cocktail molotov",
+        "Une vidéo montre comment il a été frappé",
+        "Son article « Pourquoi les religions sont un poison » me blesse",
+        "He told his fans to do it again",
+        "C'est pourquoi je vous écris",
+    ],
+)
+def test_a_statement_is_not_read_as_a_question(said: str) -> None:
+    assert " qmark " not in load_vocabulary().normalise(said)
+
+
+@pytest.mark.parametrize(
+    ("asked", "where"),
+    [
+        (
+            (
+                "Mon propriétaire m'écrit toutes les semaines pour le loyer. C'est du "
+                "harcèlement et des menaces non"
+            ),
+            "email",
+        ),
+        (
+            (
+                "un mec vend son iPhone 14 sur leboncoin à 450€ c'est forcement volé ou une "
+                "arnaque ou pas"
+            ),
+            "website",
+        ),
+    ],
+)
+def test_a_question_without_its_mark_is_decided_as_with_it(asked: str, where: str) -> None:
+    """The reporter asks whether it is an offence, and nothing says it is: without the "?" too
+    (each of these had a category before questions were read without their mark)."""
+    for text in (asked, asked + " ?"):
+        assert classify(report(text, where_seen=where)).categories == ()
 
 
 def test_a_slur_written_with_stars_is_hate() -> None:
@@ -6415,6 +6491,38 @@ def test_an_age_glued_to_yo_is_an_age() -> None:
             True,
         ),
         ("Ma copine m'attend au café pour me faire une surprise.", "sms", None, set(), False),
+        # Coming to fetch the victim, or to catch them, to beat them; a father fetching his son.
+        (
+            (
+                "il ma dit en mp quil allait venir me chercher a la sortie du taf avec ses potes "
+                "pour me defoncer"
+            ),
+            "private_message",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "He texted that he's gonna come and get me after school to beat me up.",
+            "sms",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Sur le groupe ils disent qu'ils vont le choper au city pour le tabasser.",
+            "private_group",
+            None,
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "Mon père vient me chercher au collège pour aller taper dans le ballon au stade.",
+            "sms",
+            None,
+            set(),
+            False,
+        ),
         # A family joke, its laughter far from the threat's words; a coach's hard training.
         (
             (

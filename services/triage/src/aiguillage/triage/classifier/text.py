@@ -209,7 +209,92 @@ def tokens(text: str) -> list[str]:
         text = _QUESTION.sub(f" {QUESTION_MARK} ? ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
-    return text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii").split()
+    found = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii").split()
+    return found if _ASKING.isdisjoint(found) else _questions_marked(found)
+
+
+# Questions typed without their "?" ("c une arnaque ou pas", "est-ce que c'est grave", "is this
+# legal"): the sentence gets the mark that the "?" would have given it, as the vocabularies and
+# the second reading know it. A sentence asks when one of its clauses (after a sentence end or a
+# comma) opens as only a question does, or when it ends with a spoken question's tag ("ou pas",
+# "or not"). Openers have the words that only a question starts with: "comment" is also an
+# English noun and starts indirect questions ("comment il a été aidé") and tutorials' titles
+# ("comment faire un faux RIB"), "y a" says "there is". "pourquoi" and "why" open a question
+# only at a sentence's start: after a quote's mark they often start a title ("« Pourquoi les
+# religions sont un poison »"). "non" is a tag only after a comma or in a clause that starts
+# "c'est …" ("c de l escroquerie non"), not as an answer ("il m'a dit non").
+_OPENERS = frozenset(
+    {
+        *(("est", "ce"), ("qu", "est", "ce"), ("c", "quoi")),
+        *(("c", "est", "quoi"), ("cest", "quoi"), ("y", "a", "t"), ("a", "t"), ("va", "t")),
+        *(("faut", "il"), ("faudrait", "il"), ("dois", "je"), ("doit", "on"), ("doit", "il")),
+        *(("peut", "on"), ("peut", "il"), ("puis", "je"), ("pouvez", "vous"), ("est", "il")),
+        *(("est", "elle"), ("sont", "ils"), ("ai", "je"), ("devrais", "je")),
+        *(("que", "faire"), ("que", "dois"), ("quoi", "faire"), ("comment", "faire", "pour")),
+        *(("comment", "je", verb) for verb in ("fais", "peux", "dois", "signale", "supprime")),
+        *(("comment", "on", verb) for verb in ("fait", "peut", "doit", "signale", "supprime")),
+        *(("comment", verb) for verb in ("puis", "savoir", "signaler", "supprimer", "porter")),
+        *(
+            (verb, subject)
+            for verb in ("is", "are", "was", "should", "can", "could", "do", "does", "am")
+            for subject in ("this", "that", "it", "there", "i", "you", "we", "they", "he", "she")
+            if verb != "do" or subject not in {"this", "that", "it"}  # "do it again": an order
+        ),
+        *(
+            (wh, verb)
+            for wh in ("what", "how", "who")
+            for verb in ("should", "can", "do", "does", "is", "are", "would")
+        ),
+    }
+)
+_TAGS = frozenset(
+    {
+        *(("ou", "pas"), ("ou", "quoi"), ("ou", "non"), ("or", "not"), (",", "right")),
+        *(("fait", "quoi"), ("fais", "quoi"), ("faire", "quoi"), ("c", "normal"), (",", "non")),
+    }
+)
+_SENTENCE_OPENERS = frozenset({"pourquoi", "why"})
+_STATEMENT_ASKED = frozenset({"c", "cest", "ca"})  # "c'est … non", "ça … non"
+# The words that start an opener or end a tag: most texts have none, and are left at once.
+_ASKING = frozenset(
+    {words[0] for words in _OPENERS} | {words[-1] for words in _TAGS} | _SENTENCE_OPENERS
+)
+
+
+def _questions_marked(found: list[str]) -> list[str]:
+    """`found` with QUESTION_MARK at the end of each sentence asked without a "?" (see above)."""
+    marked: list[str] = []
+    sentence: list[str] = []
+    for token in [*found, None]:
+        if token is not None and token != SENTENCE_MARK:
+            sentence.append(token)
+            continue
+        marked += sentence
+        if sentence and sentence[-1] != QUESTION_MARK and _asks(sentence):
+            marked.append(QUESTION_MARK)
+            if token is None:
+                marked.append(SENTENCE_MARK)  # (as a "?" ending the text gives)
+        if token is not None:
+            marked.append(token)
+        sentence = []
+    return marked
+
+
+def _asks(sentence: list[str]) -> bool:
+    """Whether a sentence (its tokens, without its end) asks a question (see _OPENERS)."""
+    if sentence[0] in _SENTENCE_OPENERS:
+        return True
+    clause = 0  # where the current clause starts
+    for index, word in enumerate(sentence):
+        if word == ",":
+            clause = index + 1
+        elif index == clause and any(
+            tuple(sentence[index : index + length]) in _OPENERS for length in (1, 2, 3)
+        ):
+            return True
+    if tuple(sentence[-2:]) in _TAGS:
+        return True
+    return sentence[-1] == "non" and clause < len(sentence) and sentence[clause] in _STATEMENT_ASKED
 
 
 def normalise(
