@@ -182,7 +182,7 @@ PAIRS = {
     "read/hg.jsonl": 1.0,
     "read/hm.jsonl": 1.0,
     "read/ho.jsonl": 1.0,
-    "read/hq.jsonl": 0.98,
+    "read/hq.jsonl": 0.97,
     "read/hs.jsonl": 1.0,
     "read/hu.jsonl": 1.0,
     "read/hw.jsonl": 1.0,
@@ -229,7 +229,7 @@ PAIRS = {
     "unread/hd.jsonl": 0.95,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
-    "unread/vb.jsonl": 0.92,
+    "unread/vb.jsonl": 0.93,
     "unread/eb.jsonl": 0.9,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
@@ -272,7 +272,7 @@ PAIRS = {
     "trained/bn.jsonl": 1.0,
     "unread/bp.jsonl": 0.96,
     "trained/br.jsonl": 1.0,
-    "unread/bt.jsonl": 0.9,
+    "unread/bt.jsonl": 0.91,
     "trained/bv.jsonl": 0.98,
     "unread/bx.jsonl": 0.97,
     "trained/bz.jsonl": 1.0,
@@ -302,16 +302,16 @@ PAIRS = {
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
-    "unread/gc.jsonl": 0.96,
+    "unread/gc.jsonl": 0.95,
     "trained/gd.jsonl": 1.0,
-    "unread/ie.jsonl": 0.96,
+    "unread/ie.jsonl": 0.95,
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
     "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
-    "unread/pd.jsonl": 0.97,
+    "unread/pd.jsonl": 0.96,
     "unread/qc.jsonl": 0.95,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
@@ -345,7 +345,7 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.95,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.91,
+    "unread/gv.jsonl": 0.93,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.92,
     "trained/hf.jsonl": 1.0,
@@ -355,7 +355,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -2714,6 +2714,77 @@ def test_a_question_without_its_mark_is_decided_as_with_it(asked: str, where: st
     (each of these had a category before questions were read without their mark)."""
     for text in (asked, asked + " ?"):
         assert classify(report(text, where_seen=where)).categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # Forged papers named before or after the word that says so; a licence without the exam.
+        (
+            "un mec vend des cartes d'identité et des permis de conduire faux, prix en story",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "un site propose des diplômes falsifiés et des fiches de paie, 300 euros",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "un compte vend des permis de conduire sans passer l'examen, 800 euros",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        ("Un reportage montre comment la police a démantelé un réseau de faux papiers", set()),
+    ],
+)
+def test_forged_papers_for_sale_whatever_the_word_order(
+    text: str, categories: set[Category]
+) -> None:
+    assert_decided(text, "public_post", None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories", "imminent"),
+    [
+        # A farewell, then nobody answers: a suicide that may be under way.
+        (
+            (
+                "mon frère a posté « c'est mon dernier jour, merci pour tout » et il a éteint son "
+                "téléphone"
+            ),
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "My sister posted 'sorry for everything' on her story and now her phone goes "
+                "straight to voicemail."
+            ),
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # A farewell letter an hour ago, the means bought.
+        (
+            (
+                "un ami m'a envoyé une lettre d'adieu par mail il y a une heure, il dit qu'il a "
+                "acheté une corde"
+            ),
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # A last day at the office, and mails unanswered since.
+        (
+            (
+                "mon collègue m'a dit que c'était son dernier jour au bureau et il répond plus aux "
+                "mails"
+            ),
+            set(),
+            False,
+        ),
+    ],
+)
+def test_a_farewell_then_silence_is_a_life_at_risk(
+    text: str, categories: set[Category], imminent: bool
+) -> None:
+    assert_decided(text, "public_post", None, categories, imminent)
 
 
 def test_a_slur_written_with_stars_is_hate() -> None:
