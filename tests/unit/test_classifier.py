@@ -2787,6 +2787,50 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
     assert_decided(text, "public_post", None, categories, imminent)
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # Children paid for pictures, the means of payment between the offer and the pictures.
+        (
+            (
+                "un adulte propose à des ados de 13-14 ans sur discord de les payer en robux pour "
+                "des photos"
+            ),
+            "private_group",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "A man on Roblox offered to pay her in gift cards for pictures, she is 12.",
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "Mon fils de 12 ans a payé 20 euros pour des photos dédicacées de son joueur préféré.",
+            "website",
+            set(),
+        ),
+        # Police or a crowd to be run down.
+        (
+            "un groupe facebook appelle à foncer sur les flics s'ils arrivent au rodéo",
+            "public_group",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            (
+                "Someone in the comments says people should just run over the protesters blocking "
+                "the road."
+            ),
+            "public_comment",
+            {Category.THREATS_VIOLENCE},
+        ),
+    ],
+)
+def test_pictures_paid_for_and_people_to_run_down(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert_decided(text, where, None, categories)
+
+
 def test_a_slur_written_with_stars_is_hate() -> None:
     text = "Sous la vidéo de la Pride quelqu'un a écrit « sales p*des, on va vous cramer »."
     categories = classify(report(text, where_seen="public_comment")).categories
