@@ -226,7 +226,7 @@ PAIRS = {
     "trained/w.jsonl": 1.0,
     "unread/y.jsonl": 0.91,
     "trained/tb.jsonl": 1.0,
-    "unread/hd.jsonl": 0.96,
+    "unread/hd.jsonl": 0.95,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.93,
@@ -240,7 +240,7 @@ PAIRS = {
     "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.96,
-    "unread/lb.jsonl": 0.95,
+    "unread/lb.jsonl": 0.93,
     "unread/ca.jsonl": 0.96,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
@@ -259,7 +259,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.9,
+    "unread/ah.jsonl": 0.91,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
@@ -327,7 +327,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.95,
+    "unread/ff.jsonl": 0.96,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -343,7 +343,7 @@ PAIRS = {
     "trained/gl.jsonl": 1.0,
     "unread/gm.jsonl": 0.97,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.95,
+    "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
     "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
@@ -351,7 +351,7 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.95,
+    "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
@@ -369,7 +369,7 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.98,
+    "unread/ix.jsonl": 0.97,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
     "unread/jf.jsonl": 0.96,
@@ -1075,8 +1075,16 @@ def test_an_invitation_to_order_in_dm_keeps_a_public_ad_public() -> None:
     assert exchange.scope is Scope.MIXED
 
 
-def test_offline_conduct_is_not_online_content() -> None:
-    got = run(report("Un type insulte les clients devant le magasin, c'est pas sur internet."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un type insulte les clients devant le magasin, c'est pas sur internet.",
+        # Noise through the wall every night is a neighbours' quarrel, however tiring.
+        "mon voisin fait du bruit tous les soirs jusqu'à minuit, je n'en peux plus",
+    ],
+)
+def test_offline_conduct_is_not_online_content(text: str) -> None:
+    got = run(report(text))
     assert got.categories == []
     assert got.destinations == [Destination.CLOSED]
 
@@ -2809,6 +2817,15 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
             "website",
             set(),
         ),
+        # A grown man who wants to see a girl alone ("la voir seule": the feminine was missed).
+        (
+            (
+                "ma nièce, élève de seconde, reçoit des messages d'un homme de 30 ans qui veut la "
+                "voir seule"
+            ),
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
         # Police or a crowd to be run down.
         (
             "un groupe facebook appelle à foncer sur les flics s'ils arrivent au rodéo",
@@ -2825,7 +2842,7 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
         ),
     ],
 )
-def test_pictures_paid_for_and_people_to_run_down(
+def test_children_paid_or_met_alone_and_people_to_run_down(
     text: str, where: str, categories: set[Category]
 ) -> None:
     assert_decided(text, where, None, categories)
