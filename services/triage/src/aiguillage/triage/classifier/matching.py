@@ -16,7 +16,7 @@ from itertools import accumulate, compress, count
 from operator import add
 from typing import NamedTuple
 
-from aiguillage.triage.classifier.text import SENTENCE_MARK
+from aiguillage.triage.classifier.text import SENTENCE_MARK, positions
 from aiguillage.triage.classifier.vocab import NegationRole, Vocabulary
 
 NEGATION_WINDOW = 3
@@ -275,14 +275,8 @@ def _next_positions(words: list[str]) -> list[int]:
     ("a , b"). The end of the text is one past the last word, and its own next position."""
     after = [*range(1, len(words) + 1), len(words)]
     # Only the word before a comma changes: it takes the comma's next position (so, for a run of
-    # commas, the last one's), worked out from the last comma back. (The commas are found by
-    # `list.index`, in C: a loop over every word would cost more than the rest.)
-    commas: list[int] = []
-    start = 0
-    for _ in range(words.count(",")):
-        start = words.index(",", start) + 1
-        commas.append(start - 1)
-    for comma in reversed(commas):
+    # commas, the last one's), worked out from the last comma back.
+    for comma in reversed(positions(words, ",")):
         if comma:
             after[comma - 1] = after[comma]
     return after

@@ -263,38 +263,43 @@ _ASKING = frozenset(
 
 def _questions_marked(found: list[str]) -> list[str]:
     """`found` with QUESTION_MARK at the end of each sentence asked without a "?" (see above)."""
-    marked: list[str] = []
-    sentence: list[str] = []
-    for token in [*found, None]:
-        if token is not None and token != SENTENCE_MARK:
-            sentence.append(token)
-            continue
-        marked += sentence
-        if sentence and sentence[-1] != QUESTION_MARK and _asks(sentence):
-            marked.append(QUESTION_MARK)
-            if token is None:
-                marked.append(SENTENCE_MARK)  # (as a "?" ending the text gives)
-        if token is not None:
-            marked.append(token)
-        sentence = []
+    ends = positions(found, SENTENCE_MARK)
+    asked = [
+        end
+        for start, end in zip([-1, *ends], [*ends, len(found)], strict=True)
+        if end - start > 1 and found[end - 1] != QUESTION_MARK and _asks(found[start + 1 : end])
+    ]
+    if not asked:
+        return found
+    marked = found[:]
+    for end in reversed(asked):  # (from the last, so that the positions before stay right)
+        marked[end:end] = [QUESTION_MARK] if end < len(found) else [QUESTION_MARK, SENTENCE_MARK]
     return marked
+
+
+def positions(tokens: list[str], token: str) -> list[int]:
+    """Where `token` is in `tokens`, in order. (Found by `list.index`, in C: a loop over every
+    token would cost more.)"""
+    found: list[int] = []
+    start = 0
+    for _ in range(tokens.count(token)):
+        start = tokens.index(token, start) + 1
+        found.append(start - 1)
+    return found
 
 
 def _asks(sentence: list[str]) -> bool:
     """Whether a sentence (its tokens, without its end) asks a question (see _OPENERS)."""
     if sentence[0] in _SENTENCE_OPENERS:
         return True
-    clause = 0  # where the current clause starts
-    for index, word in enumerate(sentence):
-        if word == ",":
-            clause = index + 1
-        elif index == clause and any(
-            tuple(sentence[index : index + length]) in _OPENERS for length in (1, 2, 3)
-        ):
+    clauses = [0, *(comma + 1 for comma in positions(sentence, ","))]
+    for start in clauses:
+        if any(tuple(sentence[start : start + length]) in _OPENERS for length in (1, 2, 3)):
             return True
     if tuple(sentence[-2:]) in _TAGS:
         return True
-    return sentence[-1] == "non" and clause < len(sentence) and sentence[clause] in _STATEMENT_ASKED
+    last = clauses[-1]  # (the "non" of "c'est … non" is at the end of the last clause)
+    return sentence[-1] == "non" and last < len(sentence) and sentence[last] in _STATEMENT_ASKED
 
 
 def normalise(
