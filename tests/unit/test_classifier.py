@@ -241,7 +241,7 @@ PAIRS = {
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.96,
     "unread/lb.jsonl": 0.93,
-    "unread/ca.jsonl": 0.96,
+    "unread/ca.jsonl": 0.97,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
     "unread/zb.jsonl": 0.91,
@@ -327,7 +327,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.96,
+    "unread/ff.jsonl": 0.95,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -345,17 +345,17 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.92,
+    "unread/gv.jsonl": 0.93,
     "trained/gx.jsonl": 1.0,
-    "unread/gz.jsonl": 0.92,
+    "unread/gz.jsonl": 0.9,
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.93,
+    "unread/hj.jsonl": 0.95,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -369,7 +369,7 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.97,
+    "unread/ix.jsonl": 0.98,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
     "unread/jf.jsonl": 0.96,
@@ -2877,6 +2877,60 @@ def test_children_paid_or_met_alone_and_people_to_run_down(
     ],
 )
 def test_harassment_told_in_sms_by_a_household_and_by_a_streamer(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert_decided(text, where, None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # Told in English: where the victim lives, again and again; a faith called terrorists;
+        # stolen cards and fake glasses sold; days without food dared; a stalker everywhere.
+        (
+            (
+                "some guy on instagram keeps sending me messages saying he knows where I live and "
+                "that I should watch my back"
+            ),
+            "private_message",
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+        ),
+        (
+            "A youtuber said in his video that all muslims are terrorists and should be deported",
+            "video",
+            {Category.HATE},
+        ),
+        (
+            "there's a telegram channel selling stolen credit card numbers and paypal accounts",
+            "website",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "This account keeps posting ads for fake Ray-Ban sunglasses at 90% off",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            (
+                "A streamer is doing a challenge where he doesn't eat for 7 days and tells his "
+                "viewers to try it"
+            ),
+            "video",
+            {Category.ENDANGERMENT},
+        ),
+        (
+            "my ex is tracking my phone and shows up wherever I go, he messages me where I am",
+            "private_message",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "My grandma is in hospital and has not been eating for two days, I'm worried",
+            "sms",
+            set(),
+        ),
+    ],
+)
+def test_english_reports_of_threats_hate_trade_challenges_and_stalking(
     text: str, where: str, categories: set[Category]
 ) -> None:
     assert_decided(text, where, None, categories)
