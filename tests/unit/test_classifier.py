@@ -264,7 +264,7 @@ PAIRS = {
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
-    "unread/bd.jsonl": 0.91,
+    "unread/bd.jsonl": 0.92,
     "trained/bf.jsonl": 1.0,
     "unread/bh.jsonl": 0.87,
     "trained/bj.jsonl": 1.0,
@@ -355,7 +355,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -2931,6 +2931,37 @@ def test_harassment_told_in_sms_by_a_household_and_by_a_streamer(
     ],
 )
 def test_english_reports_of_threats_hate_trade_challenges_and_stalking(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    assert_decided(text, where, None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # Girls ranked by looks, passed round a class; a dare to jump in front of cars; a
+        # ranking that is a competition's.
+        (
+            (
+                "un groupe d'élèves a fait une liste des « filles les plus moches du collège » sur "
+                "snap et ça circule"
+            ),
+            "private_group",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        (
+            "des ados font le défi de se jeter devant les voitures et le postent sur tiktok",
+            "video",
+            {Category.ENDANGERMENT},
+        ),
+        (
+            "Le classement des élèves au concours a été publié sur le site du lycée",
+            "website",
+            set(),
+        ),
+    ],
+)
+def test_pupils_ranked_by_looks_and_a_dare_in_traffic(
     text: str, where: str, categories: set[Category]
 ) -> None:
     assert_decided(text, where, None, categories)
