@@ -2725,31 +2725,6 @@ def test_a_question_without_its_mark_is_decided_as_with_it(asked: str, where: st
 
 
 @pytest.mark.parametrize(
-    ("text", "categories"),
-    [
-        # Forged papers named before or after the word that says so; a licence without the exam.
-        (
-            "un mec vend des cartes d'identité et des permis de conduire faux, prix en story",
-            {Category.ILLICIT_TRAFFICKING},
-        ),
-        (
-            "un site propose des diplômes falsifiés et des fiches de paie, 300 euros",
-            {Category.ILLICIT_TRAFFICKING},
-        ),
-        (
-            "un compte vend des permis de conduire sans passer l'examen, 800 euros",
-            {Category.ILLICIT_TRAFFICKING},
-        ),
-        ("Un reportage montre comment la police a démantelé un réseau de faux papiers", set()),
-    ],
-)
-def test_forged_papers_for_sale_whatever_the_word_order(
-    text: str, categories: set[Category]
-) -> None:
-    assert_decided(text, "public_post", None, categories)
-
-
-@pytest.mark.parametrize(
     ("text", "categories", "imminent"),
     [
         # A farewell, then nobody answers: a suicide that may be under way.
@@ -2798,6 +2773,27 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
 @pytest.mark.parametrize(
     ("text", "where", "categories"),
     [
+        # Forged papers named before or after the word that says so; a licence without the exam.
+        (
+            "un mec vend des cartes d'identité et des permis de conduire faux, prix en story",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "un site propose des diplômes falsifiés et des fiches de paie, 300 euros",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "un compte vend des permis de conduire sans passer l'examen, 800 euros",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+        ),
+        (
+            "Un reportage montre comment la police a démantelé un réseau de faux papiers",
+            "website",
+            set(),
+        ),
         # Children paid for pictures, the means of payment between the offer and the pictures.
         (
             (
@@ -2840,17 +2836,6 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
             "public_comment",
             {Category.THREATS_VIOLENCE},
         ),
-    ],
-)
-def test_children_paid_or_met_alone_and_people_to_run_down(
-    text: str, where: str, categories: set[Category]
-) -> None:
-    assert_decided(text, where, None, categories)
-
-
-@pytest.mark.parametrize(
-    ("text", "where", "categories"),
-    [
         # SMS spelling of how long and how often ("depui 1 mois", "tt lé jour").
         (
             "slt jsui harcelé par 1 mec ki m envoi dé msg tt lé jour sur snap depui 1 mois jpp",
@@ -2874,17 +2859,6 @@ def test_children_paid_or_met_alone_and_people_to_run_down(
             "video",
             {Category.HATE, Category.CYBERHARASSMENT},
         ),
-    ],
-)
-def test_harassment_told_in_sms_by_a_household_and_by_a_streamer(
-    text: str, where: str, categories: set[Category]
-) -> None:
-    assert_decided(text, where, None, categories)
-
-
-@pytest.mark.parametrize(
-    ("text", "where", "categories"),
-    [
         # Told in English: where the victim lives, again and again; a faith called terrorists;
         # stolen cards and fake glasses sold; days without food dared; a stalker everywhere.
         (
@@ -2928,17 +2902,6 @@ def test_harassment_told_in_sms_by_a_household_and_by_a_streamer(
             "sms",
             set(),
         ),
-    ],
-)
-def test_english_reports_of_threats_hate_trade_challenges_and_stalking(
-    text: str, where: str, categories: set[Category]
-) -> None:
-    assert_decided(text, where, None, categories)
-
-
-@pytest.mark.parametrize(
-    ("text", "where", "categories"),
-    [
         # Girls ranked by looks, passed round a class; a dare to jump in front of cars; a
         # ranking that is a competition's.
         (
@@ -2961,9 +2924,11 @@ def test_english_reports_of_threats_hate_trade_challenges_and_stalking(
         ),
     ],
 )
-def test_pupils_ranked_by_looks_and_a_dare_in_traffic(
+def test_families_found_by_writing_reports_as_people_tell_them(
     text: str, where: str, categories: set[Category]
 ) -> None:
+    """Reports written the way people tell these cases (docs/vocabularies.md, "Farewells then
+    silence…"), each family with a look-alike that is no offence."""
     assert_decided(text, where, None, categories)
 
 
