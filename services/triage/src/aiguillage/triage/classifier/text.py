@@ -210,7 +210,7 @@ def tokens(text: str) -> list[str]:
     text = _SENTENCE_END.sub(f" {SENTENCE_MARK} ", text)
     text = text.replace(",", " , ")
     found = text.encode("ascii", "replace").translate(_NOT_WORD_BYTES).decode("ascii").split()
-    return found if _ASKING.isdisjoint(found) else _questions_marked(found)
+    return _questions_marked(found)
 
 
 # Questions typed without their "?" ("c une arnaque ou pas", "est-ce que c'est grave", "is this
@@ -223,7 +223,7 @@ def tokens(text: str) -> list[str]:
 # only at a sentence's start: after a quote's mark they often start a title ("« Pourquoi les
 # religions sont un poison »"). "non" is a tag only after a comma or in a clause that starts
 # "c'est …" ("c de l escroquerie non"), not as an answer ("il m'a dit non").
-_OPENERS = frozenset(
+_OPENERS = frozenset(  # (of two words or three)
     {
         *(("est", "ce"), ("qu", "est", "ce"), ("c", "quoi")),
         *(("c", "est", "quoi"), ("cest", "quoi"), ("y", "a", "t"), ("a", "t"), ("va", "t")),
@@ -255,15 +255,20 @@ _TAGS = frozenset(
 )
 _SENTENCE_OPENERS = frozenset({"pourquoi", "why"})
 _STATEMENT_ASKED = frozenset({"c", "cest", "ca"})  # "c'est … non", "ça … non"
-# The words that start an opener or end a tag: most texts have none, and are left at once.
-_ASKING = frozenset(
-    {words[0] for words in _OPENERS} | {words[-1] for words in _TAGS} | _SENTENCE_OPENERS
-)
+# The words a clause that asks can start with, and a sentence that asks can end with: a text
+# with none at those places asks nothing (most texts; see `_questions_marked`).
+_FIRST_WORDS = frozenset(words[0] for words in _OPENERS) | _SENTENCE_OPENERS
+_LAST_WORDS = frozenset(words[-1] for words in _TAGS) | {"non"}
 
 
 def _questions_marked(found: list[str]) -> list[str]:
     """`found` with QUESTION_MARK at the end of each sentence asked without a "?" (see above)."""
     ends = positions(found, SENTENCE_MARK)
+    starts = [0, *(end + 1 for end in ends), *(comma + 1 for comma in positions(found, ","))]
+    if not any(found[start] in _FIRST_WORDS for start in starts if start < len(found)) and not any(
+        found[end - 1] in _LAST_WORDS for end in [*ends, len(found)] if end > 0
+    ):
+        return found
     asked = [
         end
         for start, end in zip([-1, *ends], [*ends, len(found)], strict=True)
@@ -294,7 +299,7 @@ def _asks(sentence: list[str]) -> bool:
         return True
     clauses = [0, *(comma + 1 for comma in positions(sentence, ","))]
     for start in clauses:
-        if any(tuple(sentence[start : start + length]) in _OPENERS for length in (1, 2, 3)):
+        if any(tuple(sentence[start : start + length]) in _OPENERS for length in (2, 3)):
             return True
     if tuple(sentence[-2:]) in _TAGS:
         return True
