@@ -126,6 +126,40 @@ def test_scope_danger_and_age_change_with_their_reasons() -> None:
     assert read.minor_reason.signals == ('text:"collegue" +8.00',)
 
 
+# 52 words once normalised: a death threat for tonight, which the rules find imminent.
+DANGER = (
+    "Depuis hier soir mon ex m'envoie des messages sur WhatsApp, il écrit qu'il sait où j'habite "
+    "et qu'il viendra ce soir chez moi pour me tuer avec son couteau, je suis seule avec mes "
+    "enfants et j'ai très peur de ce qu'il va faire"
+)
+
+
+@pytest.mark.parametrize(
+    ("description", "score", "imminent"),
+    [
+        # Not found by the rules: added from e² to one against (IMMINENT_FLOOR), not below.
+        (LONG, -1.5, True),
+        (LONG, -2.5, False),
+        # Found by the rules: kept down to even odds, set aside below.
+        (DANGER, 0.5, True),
+        (DANGER, -0.5, False),
+    ],
+)
+def test_a_danger_is_added_from_lower_odds_than_the_rules_one_is_set_aside(
+    description: str, score: float, imminent: bool
+) -> None:
+    first = _first_reading(report(description))
+    assert first.imminent is (description == DANGER)
+    # "groupe" is in LONG only, "soir" in DANGER only.
+    lines = [f"imminent_danger\t{word}\t{5 + score}" for word in ("groupe", "soir")]
+    read = second_reading(first, report(description), weights(*lines))
+    assert read.imminent is imminent
+    if imminent and not first.imminent:
+        assert read.imminent_reason.rule == (
+            f"the second reading: learned weights for it ({score:+.2f}, above -2.00)"
+        )
+
+
 def test_a_reason_shows_sentence_ends_and_questions_as_written() -> None:
     table = weights("hate\t#\t3", "hate\tqmark ?\t2", "hate\t#proana\t1")
     readings = table.read([], ["#", "qmark", "?", "#proana"])

@@ -40,6 +40,12 @@ MIN_WORDS = 27
 # an extra one costs an analyst a minute (measured on the never-read sets: docs/vocabularies.md,
 # "Training on sets never read").
 FLOOR = -1.0
+# Imminent danger the rules did not find is added above IMMINENT_FLOOR (e² to one against); a
+# danger they found is set aside only below even odds. Lower than FLOOR on purpose: a danger
+# missed is a life not called for, one too many is an emergency desk's look at a report (measured
+# on both halves of the never-read sets, each with weights trained without it:
+# docs/vocabularies.md, "Imminent danger added from e² to one against").
+IMMINENT_FLOOR = -2.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
 Choice = TypeVar("Choice", Scope, bool | None)
 
@@ -173,10 +179,13 @@ def _choice(
 
 def _imminent(first: FirstReading, readings: Readings) -> tuple[bool, Reason]:
     score = readings.scores[IMMINENT]
-    if (score > 0) is first.imminent:
+    if (score > (0 if first.imminent else IMMINENT_FLOOR)) is first.imminent:
         return first.imminent, first.imminent_reason
     if not first.imminent:
-        rule = f"the second reading: learned weights for it ({score:+.2f})"
+        rule = (
+            f"the second reading: learned weights for it ({score:+.2f}, "
+            f"above {IMMINENT_FLOOR:+.2f})"
+        )
         return True, reason(IMMINENT, rule, readings.signals(IMMINENT))
     rule = f"the rules' danger set aside by the second reading ({score:+.2f})"
     return False, reason(IMMINENT, rule, readings.signals(IMMINENT, against=True))
