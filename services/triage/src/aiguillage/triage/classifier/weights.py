@@ -8,7 +8,7 @@ or `victim_minor=true|false|unknown`. A malformed file stops triage at start-up.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,8 @@ LABELS = frozenset([*(category.value for category in Category), IMMINENT, *SCOPE
 # training report still carries (docs/vocabularies.md, "The second reading").
 START_LENGTHS = (4, 6)
 START = "START:"
+# Words whose rows are kept (see `WordRows`): enough for a language's words.
+MAX_KEPT_WORDS = 100_000
 
 
 def word_starts(words: Iterable[str]) -> list[str]:
@@ -57,17 +59,12 @@ class LearnedWeights:
     labels: tuple[str, ...]
     names: tuple[str, ...]  # the features
     index: dict[str, int]  # each feature's row in `matrix`
-    # The two-word features' rows, by first word then second: a report's pairs are looked up
-    # from its words, without joining each pair into a string to hash (`read`).
-    pairs: dict[str, dict[str, int]]
-    # The word beginnings' rows (`START:harcel`), by the beginning alone: looked up from slices
-    # of the words, without writing the feature's name (`read`).
-    starts: dict[str, int]
     # A row per feature, a column per label (0.0 where it has no weight), then the biases' row:
     # every sum ends with it, after the features in row order.
     matrix: FloatArray
     # `matrix`'s columns, each in one piece: a reason's weights for one label (`signals`).
     columns: FloatArray
+    by_word: "WordRows"  # the rows of a description's words, pairs and beginnings (`read`)
 
     @property
     def bias_row(self) -> int:
@@ -77,15 +74,14 @@ class LearnedWeights:
         """The sums for the features `fields` and the `words` of a description with their pairs
         and beginnings: the features `learned.features` writes as strings to train, read without
         writing the pairs (each pair costs two lookups of words already hashed, where joining it
-        costs a new string to hash) nor the beginnings' names. A feature counts once: a set of
-        rows, one per feature."""
-        get = self.index.get
-        rows = set(map(get, fields))
-        rows.update(map(get, words))
-        # Each word's followers (none for most), then the next word among them.
-        followers = map(self.pairs.get, words, repeat(_NO_FOLLOWERS))
-        rows.update(map(dict.get, followers, words[1:]))
-        rows.update(map(self.starts.get, word_starts(words)))
+        costs a new string to hash) nor the beginnings' names, and a word's own rows with one
+        lookup (`WordRows`). A feature counts once: a set of rows, one per feature."""
+        rows = set(map(self.index.get, fields))
+        if words:
+            # Each word's rows and followers (none for most), then the next word among them.
+            own, followers = zip(*map(self.by_word.__getitem__, words), strict=True)
+            rows.update(chain.from_iterable(own))
+            rows.update(map(dict.get, followers, words[1:]))
         rows.discard(None)  # (a feature without weights)
         rows.add(self.bias_row)
         # In row order: a sum's order is then the same in every process (a set's order is not).
@@ -99,7 +95,33 @@ class LearnedWeights:
         )
 
 
-_NO_FOLLOWERS: dict[str, int] = {}
+class WordRows(dict[str, tuple[tuple[int, ...], dict[str, int]]]):
+    """Each word's rows (the word's own and its beginnings', `word_starts`) and its followers'
+    (the pairs it starts, by second word), worked out on first sight and kept (up to
+    MAX_KEPT_WORDS words): a word seen before costs one lookup, where its features cost four
+    or five in tables of 180,000 rows, and slices of it to hash."""
+
+    def __init__(
+        self, index: dict[str, int], starts: dict[str, int], pairs: dict[str, dict[str, int]]
+    ) -> None:
+        """`starts`: the beginnings' rows (`START:harcel`) by the beginning alone; `pairs`: the
+        two-word features' rows by first word then second (so that a pair is looked up from its
+        words, without joining them into a string to hash)."""
+        super().__init__()
+        self._index = index
+        self._starts = starts
+        self._pairs = pairs
+
+    def __missing__(self, word: str) -> tuple[tuple[int, ...], dict[str, int]]:
+        found = [self._index.get(word), *map(self._starts.get, word_starts([word]))]
+        own = tuple([row for row in found if row is not None])
+        rows = (own, self._pairs.get(word, _NO_FOLLOWERS))
+        if len(self) < MAX_KEPT_WORDS:
+            self[word] = rows
+        return rows
+
+
+_NO_FOLLOWERS: dict[str, int] = {}  # (shared: never written to)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -178,14 +200,14 @@ def parse_weights(lines: Iterable[str], source: str = "weights") -> LearnedWeigh
         if space:
             pairs.setdefault(first, {})[second] = row
     matrix = np.array([*rows.values(), [bias[label] for label in labels]])
+    index = {name: row for row, name in enumerate(names)}
     return LearnedWeights(
         labels=labels,
         names=names,
-        index={name: row for row, name in enumerate(names)},
-        pairs=pairs,
-        starts=starts,
+        index=index,
         matrix=matrix,
         columns=np.ascontiguousarray(matrix.T),
+        by_word=WordRows(index, starts, pairs),
     )
 
 
