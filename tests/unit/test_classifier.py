@@ -355,7 +355,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -2768,6 +2768,99 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
     text: str, categories: set[Category], imminent: bool
 ) -> None:
     assert_decided(text, "public_post", None, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "imminent"),
+    [
+        # A weapon held to one's own head or a blade to one's wrist, in a picture of oneself, a
+        # selfie or a video: a life at risk, not a threat; with a farewell or a silence, now.
+        (
+            (
+                "mon copain m'a envoyé une photo de lui avec un pistolet sur la tempe et il répond "
+                "plus"
+            ),
+            "private_message",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "my brother sent a selfie with a gun to his head saying goodbye",
+            "private_message",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "ma copine m'a envoyé une photo d'elle avec une lame sur le poignet et « ce soir "
+                "c'est la fin »"
+            ),
+            "private_message",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "mon frère s'est filmé avec un couteau sous la gorge en disant qu'il va le faire "
+                "ce soir, il l'a mis en story"
+            ),
+            "public_post",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        # Someone else held at gunpoint in a video is a threat; a robbery told in the past, in
+        # the metro, is no online content; a rapper's staged clip is neither.
+        (
+            (
+                "il m'a envoyé une vidéo où il met un pistolet sur la tempe de mon frère et dit "
+                "que je suis la prochaine"
+            ),
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "un mec m'a mis un couteau sous la gorge pour me voler mon téléphone dans le métro",
+            "private_message",
+            set(),
+            False,
+        ),
+        (
+            "un rappeur se braque une arme sur la tempe dans son clip, c'est de la mise en scène",
+            "video",
+            set(),
+            False,
+        ),
+        # A child to be taken away by force is a threat (not one to life: not imminent, as a
+        # beating announced is not); taking a child out of a school is no threat.
+        (
+            "mon ex menace par sms d'enlever notre fille à la sortie de l'école demain",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            "il dit sur snap qu'il va kidnapper mon fils si je retire pas ma plainte",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        (
+            (
+                "mon ex veut enlever notre fille de son école pour la mettre dans le privé, il me "
+                "l'a dit par sms"
+            ),
+            "sms",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_a_weapon_held_to_oneself_is_a_life_at_risk_and_a_child_taken_away_a_threat(
+    text: str, where: str, categories: set[Category], imminent: bool
+) -> None:
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    assert_decided(text, where, None, categories, imminent)
 
 
 @pytest.mark.parametrize(
