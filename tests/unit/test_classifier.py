@@ -259,7 +259,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.91,
+    "unread/ah.jsonl": 0.9,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
@@ -355,7 +355,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -2861,6 +2861,44 @@ def test_a_weapon_held_to_oneself_is_a_life_at_risk_and_a_child_taken_away_a_thr
 ) -> None:
     """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
     assert_decided(text, where, None, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # An adult courting a child (flirting, love letters, a meeting), or showing himself to
+        # one; the child's age said after a relative clause, in English.
+        (
+            "un type de 25 ans drague ma fille de quatorze ans sur snapchat et veut la voir samedi",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "un homme de 40 ans envoie des messages d'amour à ma fille de 13 ans sur insta",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "ma fille (5ème) a reçu une vidéo d'un homme qui se touche sur instagram",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "a 30 year old man keeps flirting with my 12 year old daughter on discord",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        (
+            "a 30 year old man keeps flirting with my daughter who is 12 on discord",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # A classmate courting her, a husband's love messages, a man touching his nose.
+        ("un garçon de sa classe drague ma fille de 13 ans sur snap, c'est mignon", set()),
+        ("mon mari m'envoie des messages d'amour tous les jours sur whatsapp", set()),
+        ("sur youtube un homme qui se touche le nez pendant toute la vidéo, beurk", set()),
+    ],
+)
+def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
+    text: str, categories: set[Category]
+) -> None:
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    assert_decided(text, "private_message", None, categories)
 
 
 @pytest.mark.parametrize(
