@@ -2891,7 +2891,7 @@ def test_a_weapon_held_to_oneself_is_a_life_at_risk_and_a_child_taken_away_a_thr
         # A classmate courting her, a husband's love messages, a man touching his nose.
         ("un garçon de sa classe drague ma fille de 13 ans sur snap, c'est mignon", set()),
         ("mon mari m'envoie des messages d'amour tous les jours sur whatsapp", set()),
-        ("sur youtube un homme qui se touche le nez pendant toute la vidéo, beurk", set()),
+        ("ma fille de 10 ans regarde un youtubeur, un homme qui se touche le nez, beurk", set()),
     ],
 )
 def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
