@@ -239,7 +239,7 @@ PAIRS = {
     "unread/nb.jsonl": 0.98,
     "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.92,
-    "unread/ja.jsonl": 0.96,
+    "unread/ja.jsonl": 0.97,
     "unread/lb.jsonl": 0.93,
     "unread/ca.jsonl": 0.97,
     "trained/fb.jsonl": 0.98,
@@ -259,7 +259,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.9,
+    "unread/ah.jsonl": 0.91,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
@@ -298,7 +298,7 @@ PAIRS = {
     "trained/dt.jsonl": 0.98,
     "unread/dv.jsonl": 0.96,
     "trained/dx.jsonl": 1.0,
-    "unread/dy.jsonl": 0.95,
+    "unread/dy.jsonl": 0.96,
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
@@ -308,7 +308,7 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.92,
+    "unread/md.jsonl": 0.91,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
@@ -327,7 +327,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.95,
+    "unread/ff.jsonl": 0.96,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -335,7 +335,7 @@ PAIRS = {
     "trained/fp.jsonl": 1.0,
     "unread/fr.jsonl": 0.97,
     "trained/ft.jsonl": 1.0,
-    "unread/fu.jsonl": 0.92,
+    "unread/fu.jsonl": 0.93,
     "trained/fw.jsonl": 1.0,
     "unread/fx.jsonl": 0.95,
     "trained/gi.jsonl": 1.0,
@@ -345,17 +345,17 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.93,
+    "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.9,
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.95,
+    "unread/hj.jsonl": 0.92,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -369,7 +369,7 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.97,
+    "unread/ix.jsonl": 0.96,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
     "unread/jf.jsonl": 0.96,
@@ -2899,6 +2899,39 @@ def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
 ) -> None:
     """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
     assert_decided(text, "private_message", None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # Written on someone's own page of a public network: the public side of a case the form
+        # gives as an e-mail or an SMS. Written to the victim on a network: a message.
+        (
+            (
+                "un collègue m'envoie des mails insultants et a aussi écrit sur le linkedin de la "
+                "boîte que je suis une voleuse"
+            ),
+            "email",
+            Scope.MIXED,
+        ),
+        (
+            (
+                "mon ex a écrit sur son facebook que je suis une mère indigne et une alcoolique, "
+                "et il m'insulte par sms"
+            ),
+            "sms",
+            Scope.MIXED,
+        ),
+        (
+            "il m'a écrit sur insta pour me dire que j'étais une grosse conne",
+            "private_message",
+            Scope.PRIVATE,
+        ),
+    ],
+)
+def test_a_post_on_ones_own_page_is_the_public_side(text: str, where: str, scope: Scope) -> None:
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    assert classify(report(text, where_seen=where)).scope is scope
 
 
 @pytest.mark.parametrize(
