@@ -2859,7 +2859,7 @@ def test_a_farewell_then_silence_is_a_life_at_risk(
 def test_a_weapon_held_to_oneself_is_a_life_at_risk_and_a_child_taken_away_a_threat(
     text: str, where: str, categories: set[Category], imminent: bool
 ) -> None:
-    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away or courted…"."""
     assert_decided(text, where, None, categories, imminent)
 
 
@@ -2897,7 +2897,7 @@ def test_a_weapon_held_to_oneself_is_a_life_at_risk_and_a_child_taken_away_a_thr
 def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
     text: str, categories: set[Category]
 ) -> None:
-    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away or courted…"."""
     assert_decided(text, "private_message", None, categories)
 
 
@@ -2930,7 +2930,7 @@ def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
     ],
 )
 def test_a_post_on_ones_own_page_is_the_public_side(text: str, where: str, scope: Scope) -> None:
-    """docs/vocabularies.md, "Weapons held to oneself, children taken away"."""
+    """docs/vocabularies.md, "Weapons held to oneself, children taken away or courted…"."""
     assert classify(report(text, where_seen=where)).scope is scope
 
 
