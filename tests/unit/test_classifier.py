@@ -182,7 +182,7 @@ PAIRS = {
     "read/hg.jsonl": 1.0,
     "read/hm.jsonl": 1.0,
     "read/ho.jsonl": 1.0,
-    "read/hq.jsonl": 0.98,
+    "read/hq.jsonl": 0.97,
     "read/hs.jsonl": 1.0,
     "read/hu.jsonl": 1.0,
     "read/hw.jsonl": 1.0,
@@ -226,10 +226,10 @@ PAIRS = {
     "trained/w.jsonl": 1.0,
     "unread/y.jsonl": 0.92,
     "trained/tb.jsonl": 1.0,
-    "unread/hd.jsonl": 0.95,
+    "unread/hd.jsonl": 0.96,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
-    "unread/vb.jsonl": 0.95,
+    "unread/vb.jsonl": 0.93,
     "unread/eb.jsonl": 0.91,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
@@ -240,7 +240,7 @@ PAIRS = {
     "unread/ob.jsonl": 0.92,
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.97,
-    "unread/lb.jsonl": 0.93,
+    "unread/lb.jsonl": 0.95,
     "unread/ca.jsonl": 0.97,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
@@ -254,19 +254,19 @@ PAIRS = {
     "trained/ed.jsonl": 1.0,
     "trained/id.jsonl": 1.0,
     "trained/od.jsonl": 1.0,
-    "unread/gf.jsonl": 0.95,
+    "unread/gf.jsonl": 0.96,
     "trained/kf.jsonl": 1.0,
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.91,
+    "unread/ah.jsonl": 0.92,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.92,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
     "unread/bd.jsonl": 0.93,
     "trained/bf.jsonl": 1.0,
-    "unread/bh.jsonl": 0.88,
+    "unread/bh.jsonl": 0.9,
     "trained/bj.jsonl": 1.0,
     "unread/bl.jsonl": 0.96,
     "trained/bn.jsonl": 1.0,
@@ -288,7 +288,7 @@ PAIRS = {
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
-    "unread/df.jsonl": 0.98,
+    "unread/df.jsonl": 0.97,
     "trained/dh.jsonl": 0.93,
     "unread/dj.jsonl": 0.96,
     "trained/dl.jsonl": 1.0,
@@ -298,7 +298,7 @@ PAIRS = {
     "trained/dt.jsonl": 0.98,
     "unread/dv.jsonl": 0.96,
     "trained/dx.jsonl": 1.0,
-    "unread/dy.jsonl": 0.96,
+    "unread/dy.jsonl": 0.95,
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
@@ -308,17 +308,17 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.91,
+    "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.97,
     "unread/pd.jsonl": 0.97,
     "unread/qc.jsonl": 0.93,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
-    "unread/sd.jsonl": 0.93,
+    "unread/sd.jsonl": 0.95,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
-    "unread/ek.jsonl": 0.96,
+    "unread/ek.jsonl": 0.95,
     "trained/el.jsonl": 0.93,
     "unread/en.jsonl": 0.95,
     "trained/ep.jsonl": 1.0,
@@ -351,15 +351,15 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.92,
+    "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
-    "unread/hx.jsonl": 1.0,
+    "unread/hx.jsonl": 0.98,
     "trained/hz.jsonl": 0.98,
     "unread/ih.jsonl": 0.98,
     "trained/ij.jsonl": 1.0,
@@ -389,7 +389,7 @@ PAIRS = {
     "trained/kn.jsonl": 1.0,
     "unread/kp.jsonl": 1.0,
     "trained/kr.jsonl": 1.0,
-    "unread/kt.jsonl": 0.95,
+    "unread/kt.jsonl": 0.96,
     "trained/kv.jsonl": 1.0,
     "unread/kx.jsonl": 0.96,
     "trained/kz.jsonl": 1.0,
@@ -2932,6 +2932,115 @@ def test_an_adult_courting_a_child_or_showing_himself_to_one_is_child_abuse(
 def test_a_post_on_ones_own_page_is_the_public_side(text: str, where: str, scope: Scope) -> None:
     """docs/vocabularies.md, "Weapons held to oneself, children taken away or courted…"."""
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # The reporter or a relative threatened, said as such, or threats received.
+        ("il me menace", "sms", {Category.THREATS_VIOLENCE}),
+        (
+            "ils ont menacé ma fille à la sortie du collège et lui écrivent sur snap",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "je reçois des mails de menace depuis une semaine",
+            "email",
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+        ),
+        # Violence suffered, told in the present or the past.
+        (
+            "mon beau-père me frappe et ma mère ne dit rien, j'ai 14 ans",
+            "unknown",
+            {Category.THREATS_VIOLENCE},
+        ),
+        (
+            "mon ex m'a giflée devant mes amis et maintenant il m'écrit des excuses",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+        ),
+        # A threat of something lawful, of leaving or of a procedure; a threat or a blow denied
+        # in spoken French, the pronoun inside the term.
+        ("il me menace de me quitter si je sors avec mes amies", "sms", set()),
+        ("mon propriétaire me menace d'une procédure d'expulsion par mail", "email", set()),
+        ("un voisin me menace de porter plainte pour le bruit", "sms", set()),
+        ("il me menace pas, il m'écrit juste qu'il m'aime", "sms", set()),
+        ("il me frappe pas mais il lit tous mes messages", "sms", set()),
+    ],
+)
+def test_a_threat_or_a_blow_the_reporter_suffers_is_a_threat(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    """docs/vocabularies.md, "Threats and blows suffered, beatings put online"."""
+    assert_decided(text, where, None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # A beating someone suffered, filmed and put online; one shown with no sharing told.
+        (
+            (
+                "ils ont mis une vidéo de moi en train de me faire frapper dans les toilettes du "
+                "collège sur tiktok"
+            ),
+            "video",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "my son got beaten up at school and they posted the video on tiktok",
+            "video",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "une vidéo montre un homme qui se fait frapper par des policiers, c'est scandaleux",
+            "video",
+            set(),
+        ),
+        # The reporter passed off to ask friends for money is a scam; to insult them, harassment.
+        (
+            "un compte instagram se fait passer pour moi et demande de l'argent à mes amis",
+            "public_post",
+            {Category.SCAM},
+        ),
+        (
+            "un compte se fait passer pour moi et publie des insultes sur mes amis",
+            "public_post",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        # "Terroriste" thrown at a veiled woman sent back home is hate, no terrorism.
+        (
+            (
+                "une vidéo virale d'un homme qui insulte une femme voilée dans le métro, "
+                '"rentre chez toi terroriste"'
+            ),
+            "video",
+            {Category.HATE},
+        ),
+        # A drug advertised is an incitement; sun cream advertised is advertising.
+        (
+            "une influenceuse fait la promo d'un protoxyde d'azote \"pour rigoler en soirée\"",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        ("une influenceuse fait la promo d'une crème solaire", "video", {Category.SPAM}),
+        # Insulted, said in the passive, by hundreds of messages.
+        (
+            (
+                "je suis insultée sur twitter depuis que j'ai donné mon avis sur un match, des "
+                "centaines de messages"
+            ),
+            "public_comment",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+    ],
+)
+def test_a_beating_put_online_a_double_after_money_and_a_drug_advertised(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    """docs/vocabularies.md, "Threats and blows suffered, beatings put online"."""
+    assert_decided(text, where, None, categories)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ Harassment is a pattern of conduct aimed at a person, not a word: "harcelée de 
 single insult is an insult. The report shows harassment when one of these holds:
 - doxxing (someone's address or phone published; a home address described in a sentence that
   publishes it, or just after one), or intimate images of a person shared without consent
-  (nudity words count when a photo or video is named in the same sentence);
+  (nudity words count when a photo or video is named in the same sentence), or the images of a
+  person's beating put online;
 - an account or group created to target someone, with hostility or a named target;
 - repetition or several authors, AND hostility (threats, hate, insults, mockery, incitement to
   suicide) or unwanted contact that survives blocking, AND a person targeted;
@@ -41,6 +42,7 @@ _CUES = frozenset(
         "home_address",
         "intimate",
         "nudity",
+        "beating_suffered",
         "targeting_account",
         "repetition",
         "many_authors",
@@ -106,6 +108,14 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
                 rule="intimate images shared without consent (art. 226-2-1 Code pénal)",
                 signals=(intimate[0].signal, spread_near[0].signal),
             )
+
+    beaten = _beating_put_online(evidence)
+    if beaten:
+        return reason(
+            subject=SUBJECT,
+            rule="a person's beating filmed and put online (art. 222-33-3 Code pénal)",
+            signals=beaten,
+        )
 
     # Computed only when a rule below gets that far (most reports stop early).
     hostile_cache: list[list[str]] = []
@@ -194,3 +204,20 @@ def detect_harassment(evidence: Evidence, categories: set[Category]) -> Reason |
             signals=(named[0].signal, *hostile_signals()[:1]),
         )
     return None
+
+
+def _beating_put_online(evidence: Evidence) -> tuple[str, ...]:
+    """The signals of a beating that someone suffered ("s'est fait tabasser") told within a
+    sentence of its pictures being shared ("ils ont filmé, la vidéo tourne sur TikTok"); empty
+    when there is none. The pictures are the victim's humiliation passed around, whoever filmed."""
+    hidden = (GLOBAL_INNOCENT,)
+    beaten = evidence.find("beating_suffered", hidden_by=hidden)
+    if not beaten or not evidence.has("personal_target", hidden_by=hidden):
+        return ()
+    pictures = {m.sentence for m in evidence.find("pictures", hidden_by=hidden)}
+    spread = evidence.find("dissemination", hidden_by=(GLOBAL_INNOCENT, "threatened_dissemination"))
+    for blow in beaten:
+        shown = [s for s in spread if abs(s.sentence - blow.sentence) <= 1]
+        if shown and any(abs(sentence - blow.sentence) <= 1 for sentence in pictures):
+            return (blow.signal, shown[0].signal)
+    return ()

@@ -159,8 +159,8 @@ class Evidence:
 
     def _denied_after(self, at: int, end: int) -> bool:
         """Spoken French drops the "ne": "elle m'insulte pas", "il me menace jamais". A verb of
-        one word (at word `at`) after an object pronoun (the caller's to check), then "pas" or
-        "jamais", is denied ("pas mal", "pas que" are not denials)."""
+        one word (at word `at`, ending at `end`) after an object pronoun (the caller's to check),
+        then "pas" or "jamais", is denied ("pas mal", "pas que" are not denials)."""
         words = self._words
         vocabulary = self.vocabulary
         after = bisect_left(self._ends, end) + 1
@@ -198,8 +198,11 @@ class Evidence:
         for start, end in spans:
             at = bisect_left(ends, start)  # the index of the word at `start`
             low = max(at - NEGATION_WINDOW, 0)
-            negated = (not no_role_in(words[low:at]) and self._negated_before(at, low)) or (
-                at > 0 and words[at - 1] in pronouns and self._denied_after(at, end)
+            negated = (
+                (not no_role_in(words[low:at]) and self._negated_before(at, low))
+                or (at > 0 and words[at - 1] in pronouns and self._denied_after(at, end))
+                # The pronoun inside the term ("il ME FRAPPE pas": the term is "me frappe").
+                or (words[at] in pronouns and self._denied_after(at + 1, end))
             )
             sentence = bisect_right(marks, start) - 1
             found.append(_match((group, start, end, text[start:end], sentence, negated)))
