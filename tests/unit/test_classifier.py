@@ -2949,6 +2949,11 @@ def test_a_post_on_ones_own_page_is_the_public_side(text: str, where: str, scope
             "email",
             {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
         ),
+        (
+            "ma fille qui passe le brevet cette année reçoit des menaces sur snap",
+            "private_message",
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+        ),
         # Violence suffered, told in the present or the past.
         (
             "mon beau-père me frappe et ma mère ne dit rien, j'ai 14 ans",
@@ -3025,6 +3030,12 @@ def test_a_threat_or_a_blow_the_reporter_suffers_is_a_threat(
             {Category.INCITEMENT_OFFENCES},
         ),
         ("une influenceuse fait la promo d'une crème solaire", "video", {Category.SPAM}),
+        # Rumours published about the reporter.
+        (
+            "je suis en terminale et un compte anonyme publie des rumeurs sur moi",
+            "public_post",
+            {Category.INSULT_DEFAMATION},
+        ),
         # Insulted, said in the passive, by hundreds of messages.
         (
             (
