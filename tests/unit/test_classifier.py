@@ -266,7 +266,7 @@ PAIRS = {
     "unread/aw.jsonl": 0.93,
     "unread/bd.jsonl": 0.93,
     "trained/bf.jsonl": 1.0,
-    "unread/bh.jsonl": 0.9,
+    "unread/bh.jsonl": 0.88,
     "trained/bj.jsonl": 1.0,
     "unread/bl.jsonl": 0.96,
     "trained/bn.jsonl": 1.0,
@@ -288,7 +288,7 @@ PAIRS = {
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
-    "unread/df.jsonl": 0.97,
+    "unread/df.jsonl": 0.98,
     "trained/dh.jsonl": 0.93,
     "unread/dj.jsonl": 0.96,
     "trained/dl.jsonl": 1.0,
@@ -345,13 +345,13 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.92,
+    "unread/gv.jsonl": 0.93,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.9,
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.93,
+    "unread/hj.jsonl": 0.95,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
@@ -3052,6 +3052,77 @@ def test_a_beating_put_online_a_double_after_money_and_a_drug_advertised(
 ) -> None:
     """docs/vocabularies.md, "Threats and blows suffered, beatings put online"."""
     assert_decided(text, where, None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "imminent"),
+    [
+        # A relative beaten now, with a call for help; pills taken, the friend out of reach; a
+        # building where people live to be set on fire tonight.
+        (
+            "le mec de ma soeur la frappe en ce moment, elle m'a envoyé un sms à l'aide",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "my roommate texted me he took a bunch of pills and i can't reach him",
+            "sms",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            (
+                "quelqu'un a écrit sur le groupe de la résidence qu'il va mettre le feu à "
+                "l'immeuble cette nuit"
+            ),
+            "private_group",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        # A goodbye letter posted, the person out of reach; a dare to eat detergent pods.
+        (
+            "my cousin posted a goodbye letter on facebook and isn't answering her phone",
+            "public_post",
+            {Category.ENDANGERMENT},
+            True,
+        ),
+        (
+            "a tiktok trend dares kids to eat detergent pods",
+            "video",
+            {Category.ENDANGERMENT},
+            False,
+        ),
+        # Every post answered, with or without insults, and messages besides: harassment. The
+        # size of a group is its audience, not its authors.
+        (
+            (
+                "un compte twitter me harcèle en répondant à tous mes tweets et m'envoie des "
+                "messages privés"
+            ),
+            "public_comment",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "a guy keeps replying to all my tweets with insults and also dms me",
+            "public_comment",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+            False,
+        ),
+        (
+            "dans le groupe whatsapp de 300 personnes du quartier il m'a traité de voleur",
+            "private_group",
+            {Category.INSULT_DEFAMATION},
+            False,
+        ),
+    ],
+)
+def test_a_relative_beaten_now_pills_taken_and_every_post_answered(
+    text: str, where: str, categories: set[Category], imminent: bool
+) -> None:
+    """docs/vocabularies.md, "Threats and blows suffered, beatings put online"."""
+    assert_decided(text, where, None, categories, imminent)
 
 
 @pytest.mark.parametrize(
@@ -8159,11 +8230,13 @@ def test_fasting_contests_people_lying_still_ropes_kept_ready_looting_and_copies
             {Category.THREATS_VIOLENCE},
             True,
         ),
+        # (The violence done is threats_violence too, as the labelled sets have a live assault in
+        # 43 of 44: docs/vocabularies.md, "Threats and blows suffered, beatings put online".)
         (
             "Son copain la cogne en direct sur TikTok depuis cinq minutes.",
             "video",
             None,
-            {Category.ENDANGERMENT},
+            {Category.ENDANGERMENT, Category.THREATS_VIOLENCE},
             True,
         ),
         (
