@@ -18,6 +18,7 @@ from aiguillage.triage.classifier.categories import NOT_SILENT
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.starts import pattern_source
 from aiguillage.triage.classifier.vocab import (
+    TermReading,
     VocabularyError,
     _compile_group,
     compile_term,
@@ -182,7 +183,7 @@ PAIRS = {
     "read/hg.jsonl": 1.0,
     "read/hm.jsonl": 1.0,
     "read/ho.jsonl": 1.0,
-    "read/hq.jsonl": 0.97,
+    "read/hq.jsonl": 0.98,
     "read/hs.jsonl": 1.0,
     "read/hu.jsonl": 1.0,
     "read/hw.jsonl": 1.0,
@@ -224,22 +225,22 @@ PAIRS = {
     "read/li.jsonl": 1.0,
     "unread/u.jsonl": 1.0,
     "trained/w.jsonl": 1.0,
-    "unread/y.jsonl": 0.92,
+    "unread/y.jsonl": 0.94,
     "trained/tb.jsonl": 1.0,
-    "unread/hd.jsonl": 0.96,
+    "unread/hd.jsonl": 0.97,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.93,
-    "unread/eb.jsonl": 0.91,
+    "unread/eb.jsonl": 0.9,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
     "trained/pb.jsonl": 1.0,
     "trained/rb.jsonl": 1.0,
     "trained/kb.jsonl": 1.0,
     "unread/nb.jsonl": 0.98,
-    "unread/ob.jsonl": 0.92,
+    "unread/ob.jsonl": 0.95,
     "unread/ib.jsonl": 0.92,
-    "unread/ja.jsonl": 0.97,
+    "unread/ja.jsonl": 0.96,
     "unread/lb.jsonl": 0.95,
     "unread/ca.jsonl": 0.97,
     "trained/fb.jsonl": 0.98,
@@ -259,14 +260,14 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.92,
+    "unread/ah.jsonl": 0.9,
     "trained/an.jsonl": 1.0,
-    "unread/aq.jsonl": 0.92,
+    "unread/aq.jsonl": 0.93,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
     "unread/bd.jsonl": 0.93,
     "trained/bf.jsonl": 1.0,
-    "unread/bh.jsonl": 0.88,
+    "unread/bh.jsonl": 0.9,
     "trained/bj.jsonl": 1.0,
     "unread/bl.jsonl": 0.96,
     "trained/bn.jsonl": 1.0,
@@ -277,20 +278,20 @@ PAIRS = {
     "unread/bx.jsonl": 0.97,
     "trained/bz.jsonl": 1.0,
     "trained/cf.jsonl": 0.97,
-    "unread/ch.jsonl": 0.93,
+    "unread/ch.jsonl": 0.92,
     "trained/cj.jsonl": 1.0,
     "unread/cl.jsonl": 0.95,
     "trained/cn.jsonl": 0.98,
-    "unread/cp.jsonl": 0.95,
+    "unread/cp.jsonl": 0.96,
     "trained/cr.jsonl": 0.98,
-    "unread/ct.jsonl": 0.97,
+    "unread/ct.jsonl": 0.96,
     "trained/cv.jsonl": 0.93,
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
-    "unread/df.jsonl": 0.98,
+    "unread/df.jsonl": 0.97,
     "trained/dh.jsonl": 0.93,
-    "unread/dj.jsonl": 0.96,
+    "unread/dj.jsonl": 0.97,
     "trained/dl.jsonl": 1.0,
     "unread/dn.jsonl": 0.92,
     "trained/dp.jsonl": 1.0,
@@ -298,7 +299,7 @@ PAIRS = {
     "trained/dt.jsonl": 0.98,
     "unread/dv.jsonl": 0.96,
     "trained/dx.jsonl": 1.0,
-    "unread/dy.jsonl": 0.95,
+    "unread/dy.jsonl": 0.96,
     "trained/dz.jsonl": 1.0,
     "unread/fc.jsonl": 0.95,
     "trained/fd.jsonl": 0.98,
@@ -306,7 +307,7 @@ PAIRS = {
     "trained/gd.jsonl": 1.0,
     "unread/ie.jsonl": 0.96,
     "trained/if.jsonl": 1.0,
-    "unread/kd.jsonl": 0.97,
+    "unread/kd.jsonl": 0.96,
     "trained/ld.jsonl": 1.0,
     "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
@@ -315,7 +316,7 @@ PAIRS = {
     "unread/qc.jsonl": 0.93,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
-    "unread/sd.jsonl": 0.95,
+    "unread/sd.jsonl": 0.93,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
     "unread/ek.jsonl": 0.95,
@@ -327,7 +328,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.96,
+    "unread/ff.jsonl": 0.95,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -335,7 +336,7 @@ PAIRS = {
     "trained/fp.jsonl": 1.0,
     "unread/fr.jsonl": 0.97,
     "trained/ft.jsonl": 1.0,
-    "unread/fu.jsonl": 0.93,
+    "unread/fu.jsonl": 0.92,
     "trained/fw.jsonl": 1.0,
     "unread/fx.jsonl": 0.95,
     "trained/gi.jsonl": 1.0,
@@ -351,11 +352,11 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.95,
+    "unread/hj.jsonl": 0.96,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -369,10 +370,10 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.96,
+    "unread/ix.jsonl": 0.97,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
-    "unread/jf.jsonl": 0.96,
+    "unread/jf.jsonl": 0.97,
     "trained/jh.jsonl": 0.98,
     "unread/jj.jsonl": 1.0,
     "trained/jl.jsonl": 1.0,
@@ -382,7 +383,7 @@ PAIRS = {
     "trained/jt.jsonl": 1.0,
     "unread/jv.jsonl": 1.0,
     "trained/jx.jsonl": 1.0,
-    "unread/jz.jsonl": 0.98,
+    "unread/jz.jsonl": 0.97,
     "unread/kh.jsonl": 0.98,
     "trained/kj.jsonl": 1.0,
     "unread/kl.jsonl": 0.97,
@@ -1187,6 +1188,22 @@ def test_a_term_that_does_not_compile_is_a_load_error_naming_its_group() -> None
     # Group patterns are compiled only when needed: each term is compiled at load instead.
     with pytest.raises(VocabularyError, match=r"threats\.toml: group 'menace' does not compile"):
         _compile_group("menace", ["je vais", "(ma|mon fille"], {}, "threats.toml", {})
+
+
+def test_a_term_is_read_with_the_spellings_reports_are_read_with() -> None:
+    # Reports never hold "pics" (spelling.toml reads it "photos") nor "can't go on" (read "can
+    # not go on"): a term written with them would never match. `<n>` and a beginning ("pic*")
+    # are left as written; a phrase is read after the words, as in a report.
+    as_read = TermReading(
+        {"pics": "photos", "medocs": "medicaments", "n": "x", "pic": "photo", "cant": "can t"},
+        {"can t": "can not", "sans arret": "continuellement"},
+    )
+    assert (
+        as_read("(nude|pic*) pics? <n> medocs c0pics (cant|can t) go on sans arret")
+        == "(nude|pic*) photos? <n> medicaments c0pics (can not|can not) go on continuellement"
+    )
+    evidence = Evidence(load_vocabulary(), "il m'envoie des dick pics et des nudes, j'ai 15 ans")
+    assert [m.text for m in evidence.all("sexual_content")][:1] == ["dick photos"]
 
 
 def test_a_dm_named_alone_makes_a_public_tick_private() -> None:
@@ -3123,6 +3140,216 @@ def test_a_relative_beaten_now_pills_taken_and_every_post_answered(
 ) -> None:
     """docs/vocabularies.md, "Threats and blows suffered, beatings put online"."""
     assert_decided(text, where, None, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "imminent"),
+    [
+        # Violence under way, told with its time: threats_violence, imminent (in English too).
+        (
+            "my sister's boyfriend is beating her right now, she texted me for help",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            (
+                "a guy is shooting at people at the mall right now, people are posting videos on "
+                "twitter"
+            ),
+            "public_post",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        # Beaten by someone, said in the passive, and put online.
+        (
+            "ma cousine se fait frapper par son copain et il la filme pour la mettre sur insta",
+            "unknown",
+            {Category.THREATS_VIOLENCE, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "my ex sent me a text saying you won't see the weekend",
+            "sms",
+            {Category.THREATS_VIOLENCE},
+            False,
+        ),
+        # Sexual montages of a real person, in English or the verb first; a fake account of
+        # someone, in English.
+        (
+            "someone is spreading a deepfake porn video of me on twitter",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "un mec a mis ma tête sur un corps de femme nue et l'a partagé sur twitter",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "people in my class made a fake tiktok of me posting embarrassing stuff",
+            "video",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        # Pets sold too young or smuggled, doping products, a tutorial to forge papers.
+        (
+            "une page facebook vend des chiots de 4 semaines importés illégalement",
+            "public_post",
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "this youtuber is selling steroids to teenagers",
+            "video",
+            {Category.ILLICIT_TRAFFICKING},
+            False,
+        ),
+        (
+            "a tiktok account explains how to make fake doctor's notes to skip work",
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        # A blackmail over a webcam's sexual pictures; an adult who wants to meet a child.
+        (
+            (
+                "je reçois des mails de chantage disant qu'on m'a filmé par ma webcam en regardant "
+                "du porno"
+            ),
+            "email",
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "un homme de 35 ans veut rencontrer ma fille de 12 ans, il lui écrit sur snap",
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        # "Sans arrêt" denies nothing (spelling.toml); a fake payment link sent to a seller.
+        (
+            "on me propose sans arrêt des crédits par sms alors que j'ai rien demandé",
+            "sms",
+            {Category.SPAM},
+            False,
+        ),
+        (
+            "j'ai vendu mon canapé sur leboncoin, l'acheteur m'a envoyé un faux lien de paiement",
+            "private_message",
+            {Category.SCAM},
+            False,
+        ),
+        (
+            "il m'écrit sans arrêt mais sans aucune menace ni insulte, juste pour parler",
+            "private_message",
+            set(),
+            False,
+        ),
+        # Look-alikes: a film, a game, a match, a sketch, news, a lawful breeder, a form, a joke.
+        (
+            "un film d'action sur netflix montre une bagarre au couteau très violente",
+            "video",
+            set(),
+            False,
+        ),
+        (
+            "dans fortnite mon fils tire sur des gens en ce moment et crie, c'est normal ?",
+            "video",
+            set(),
+            False,
+        ),
+        (
+            "le boxeur frappe son adversaire en direct sur canal+ en ce moment, quel match",
+            "video",
+            set(),
+            False,
+        ),
+        (
+            "le mec qui se fait frapper par son pote dans le sketch est trop drôle",
+            "video",
+            set(),
+            False,
+        ),
+        (
+            "un article de presse parle du trafic de stéroïdes dans les salles de sport",
+            "website",
+            set(),
+            False,
+        ),
+        (
+            "un éleveur vend des chiots de 10 semaines pucés et vaccinés sur son site",
+            "website",
+            set(),
+            False,
+        ),
+        (
+            "une vidéo explique comment remplir un arrêt maladie en ligne sur le site de la sécu",
+            "video",
+            set(),
+            False,
+        ),
+        (
+            "un mec a mis ma tête sur un corps de catcheur pour rigoler, c'est drôle",
+            "public_post",
+            set(),
+            False,
+        ),
+    ],
+)
+def test_violence_under_way_a_deepfake_a_puppy_too_young_and_a_webcam_blackmail(
+    text: str, where: str, categories: set[Category], imminent: bool
+) -> None:
+    """docs/vocabularies.md, "Terms read as reports are; violence under way, deepfakes, pets too
+    young"."""
+    assert_decided(text, where, None, categories, imminent)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # Voice messages, a group chat it is shared in, messages or a link sent to relations:
+        # private parts beside a public one.
+        (
+            (
+                "elle a posté ma photo sur son compte public avec écrit « grosse vache » et ses "
+                "potes me spamment de messages vocaux"
+            ),
+            "public_post",
+            Scope.MIXED,
+        ),
+        (
+            "mon ex a créé un faux profil facebook à mon nom et envoie des messages à ma famille",
+            "public_post",
+            Scope.MIXED,
+        ),
+        (
+            (
+                "someone made a public instagram page mocking my daughter (13) and her classmates "
+                "share it in their group chat"
+            ),
+            "public_post",
+            Scope.MIXED,
+        ),
+        (
+            "my ex posted my nudes on an instagram account and sent the link to my friends",
+            "public_post",
+            Scope.MIXED,
+        ),
+        # A group chat where the post was talked about is no private part of the report.
+        (
+            "he posted a video calling me a liar, we talked about it in our group chat",
+            "video",
+            Scope.PUBLIC,
+        ),
+    ],
+)
+def test_voice_messages_a_group_chat_and_a_link_sent_to_friends_are_private_parts(
+    text: str, where: str, scope: Scope
+) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
 
 
 @pytest.mark.parametrize(
@@ -5186,13 +5413,15 @@ def test_questions_about_the_offence_and_words_denied(
             {Category.TERRORISM, Category.THREATS_VIOLENCE},
             True,
         ),
-        # A beating under way, live; a boxing club's gala; a friend's praise in a threat's words.
-        # (Ticked, the gala and the lesson are left to the analysts: the box is then all there is.)
+        # A beating under way, live (violence against a person and a danger to life: the labelled
+        # sets have a live assault as threats_violence in 43 of 44); a boxing club's gala; a
+        # friend's praise in a threat's words. (Ticked, the gala and the lesson are left to the
+        # analysts: the box is then all there is.)
         (
             "En direct sur Kick : deux hommes frappent et étranglent un homme.",
             "video",
             None,
-            {Category.ENDANGERMENT},
+            {Category.ENDANGERMENT, Category.THREATS_VIOLENCE},
             True,
         ),
         (
@@ -7929,7 +8158,7 @@ def test_holiday_pictures_break_up_blackmail_poison_made_up_and_a_man_to_smoke(
             "En direct sur Facebook un type tabasse sa compagne.",
             "video",
             None,
-            {Category.ENDANGERMENT},
+            {Category.ENDANGERMENT, Category.THREATS_VIOLENCE},
             True,
         ),
         (
@@ -9877,7 +10106,7 @@ def test_brains_blown_out_by_someone_else_are_a_threat_not_a_suicide() -> None:
             "Mon voisin est en live en ce moment, on entend des coups et sa compagne pleure.",
             "video",
             None,
-            {Category.ENDANGERMENT},
+            {Category.ENDANGERMENT, Category.THREATS_VIOLENCE},
             True,
         ),
         (

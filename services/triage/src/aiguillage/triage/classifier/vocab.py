@@ -293,6 +293,37 @@ def expand_macros(term: str, macros: dict[str, str]) -> str:
     return strip_accents(_MACRO.sub(expand, term)).strip()
 
 
+# A word of a term once its macros are expanded, not `<n>`'s "n", not a beginning ("pic*").
+_TERM_TOKEN = re.compile(r"(?<![a-z0-9<])[a-z0-9]+(?![a-z0-9*>])")
+
+
+class TermReading:
+    """How a term is read, as a report is (`text.normalise`): spelling.toml's words, then its
+    phrases. A report never holds "pics" (read "photos") nor "can't go on" (read "can not go on"),
+    so a term written with them would never match: "dick pics?" is read "dick photos?"."""
+
+    def __init__(self, words: Mapping[str, str], phrases: Mapping[str, str]) -> None:
+        self._words = words
+        self._phrases = phrases
+        longest_first = sorted(phrases, key=len, reverse=True)
+        self._phrase = (
+            re.compile(
+                r"(?<![a-z0-9<*])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![a-z0-9*>])"
+            )
+            if phrases
+            else None
+        )
+
+    def __call__(self, term: str) -> str:
+        """`term`, its macros expanded (`expand_macros`), as reports read its words."""
+        words = self._words
+        spelled = _TERM_TOKEN.sub(lambda m: words.get(m.group(0), m.group(0)), term)
+        if self._phrase is None:
+            return spelled
+        phrases = self._phrases
+        return self._phrase.sub(lambda m: phrases[m.group(0)], spelled)
+
+
 def _group_pattern(bodies: Iterable[str]) -> re.Pattern[str]:
     # Every word of a normalised text follows a space: a leading literal space marks the word
     # start and lets the regex engine skip quickly to candidate positions.
@@ -402,8 +433,6 @@ def _compile_group(
     compiled: dict[str, re.Pattern[str]],
 ) -> tuple[_Term, ...]:
     """The group's terms, each one's pattern compiled into `compiled` (by its source)."""
-    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-        raise VocabularyError(f"{source}: group {name!r} must be a list of strings")
     alternatives = _alternatives(terms, macros)
     for term in alternatives:
         pattern = pattern_source([term.body])
@@ -460,20 +489,26 @@ def load_vocabulary() -> Vocabulary:
     """Every vocabulary file, compiled; cached so that the files are read once per process."""
     files = _read_files()
     common = files.get("common.toml", {})
+    sms = files.get("spelling.toml", {})
+    spellings = {strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()}
+    phrases = {strip_accents(k): strip_accents(v) for k, v in sms.get("phrases", {}).items()}
+    as_read = TermReading(spellings, phrases)
     macros = {k: strip_accents(v) for k, v in common.get("macros", {}).items()}
     raw_groups: dict[str, tuple[str, list[str]]] = {}
     innocent_of: dict[str, str] = {}
     for source, content in files.items():
-        for name, terms in content.get("groups", {}).items():
+        named = dict(content.get("groups", {}))
+        if "category" in content and "innocent" in content:
+            innocent_of[content["category"]] = f"innocent_{content['category']}"
+            named[innocent_of[content["category"]]] = content["innocent"]
+        for name, terms in named.items():
             if name in raw_groups:
                 raise VocabularyError(
                     f"{source}: group {name!r} already defined in {raw_groups[name][0]}"
                 )
-            raw_groups[name] = (source, terms)
-        if "category" in content and "innocent" in content:
-            name = f"innocent_{content['category']}"
-            raw_groups[name] = (source, content["innocent"])
-            innocent_of[content["category"]] = name
+            if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+                raise VocabularyError(f"{source}: group {name!r} must be a list of strings")
+            raw_groups[name] = (source, [as_read(expand_macros(t, macros)) for t in terms])
     term_patterns: dict[str, re.Pattern[str]] = {}
     compiled = {
         name: _compile_group(name, terms, macros, src, term_patterns)
@@ -513,8 +548,6 @@ def load_vocabulary() -> Vocabulary:
         )
     order = list(Category)
     specs.sort(key=lambda s: order.index(s.category))
-    sms = files.get("spelling.toml", {})
-    phrases = {strip_accents(k): strip_accents(v) for k, v in sms.get("phrases", {}).items()}
     return Vocabulary(
         groups=groups,
         categories=tuple(specs),
@@ -528,7 +561,7 @@ def load_vocabulary() -> Vocabulary:
         object_pronouns=frozenset(common.get("negation", {}).get("object_pronouns", [])),
         after_verb_negators=frozenset(common.get("negation", {}).get("after_verb", [])),
         not_denials=frozenset(common.get("negation", {}).get("not_denials", [])),
-        words={strip_accents(k): strip_accents(v) for k, v in sms.get("words", {}).items()},
+        words=spellings,
         phrases=phrases,
         censored=tuple(strip_accents(w) for w in sms.get("censored", {}).get("words", [])),
         term_patterns=term_patterns,
