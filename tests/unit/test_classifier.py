@@ -231,7 +231,7 @@ PAIRS = {
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.93,
-    "unread/eb.jsonl": 0.9,
+    "unread/eb.jsonl": 0.91,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
     "trained/pb.jsonl": 1.0,
@@ -356,7 +356,7 @@ PAIRS = {
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -3227,6 +3227,32 @@ def test_a_relative_beaten_now_pills_taken_and_every_post_answered(
             "un homme de 35 ans veut rencontrer ma fille de 12 ans, il lui écrit sur snap",
             "private_message",
             {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        # Money offered to children for pictures; pictures asked of a child named by age; a
+        # son's beating put on Snap ("ils l'ont mise sur snap").
+        (
+            "un mec de 25 ans propose de l'argent à des collégiennes sur snap pour des photos",
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "an adult on roblox asked my 9 year old for her address and photos",
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+            False,
+        ),
+        (
+            "mon fils s'est fait tabasser devant le collège et ils l'ont mise sur snap",
+            "private_message",
+            {Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            "mon patron m'a proposé de l'argent pour des photos de mes tableaux",
+            "private_message",
+            set(),
             False,
         ),
         # "Sans arrêt" denies nothing (spelling.toml); a fake payment link sent to a seller.
