@@ -1187,7 +1187,7 @@ def test_regular_expression_syntax_in_a_term_is_a_load_error(term: str) -> None:
 def test_a_term_that_does_not_compile_is_a_load_error_naming_its_group() -> None:
     # Group patterns are compiled only when needed: each term is compiled at load instead.
     with pytest.raises(VocabularyError, match=r"threats\.toml: group 'menace' does not compile"):
-        _compile_group("menace", ["je vais", "(ma|mon fille"], {}, "threats.toml", {})
+        _compile_group("menace", ["je vais", "(ma|mon fille"], "threats.toml", {})
 
 
 def test_a_term_is_read_with_the_spellings_reports_are_read_with() -> None:

@@ -114,7 +114,7 @@ def _steps(groups: dict[str, list[str]]) -> StepTable:
     alternatives = {
         name: tuple(
             Alternative(term.body, term.keys, term.needs, one_word=vocab._SEP_MARK not in term.body)
-            for term in vocab._alternatives(terms, {})
+            for term in vocab._alternatives(terms)
             if term.keys is not None
         )
         for name, terms in groups.items()
@@ -147,8 +147,7 @@ def _vocabulary(groups: dict[str, list[str]], words: dict[str, str]) -> vocab.Vo
     """A vocabulary made of these groups (no macros, no rules) and spellings."""
     patterns: dict[str, re.Pattern[str]] = {}
     compiled = {
-        name: vocab._compile_group(name, terms, {}, "test", patterns)
-        for name, terms in groups.items()
+        name: vocab._compile_group(name, terms, "test", patterns) for name, terms in groups.items()
     }
     return vocab.Vocabulary(
         groups=vocab.GroupPatterns(

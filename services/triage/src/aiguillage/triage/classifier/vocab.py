@@ -338,16 +338,14 @@ class _Term(NamedTuple):
     needs: dict[str, Need | None]  # by key of its first word
 
 
-def _alternatives(terms: list[str], macros: dict[str, str]) -> tuple[_Term, ...]:
+def _alternatives(terms: list[str]) -> tuple[_Term, ...]:
     """The group's regular expressions, longest first (so that the reported signal is the most
     specific phrase), each with the beginnings of its first word and what it needs after it.
-    Terms that compile alike share one: what is known of each holds for both."""
+    `terms` are read already (macros expanded, `TermReading`). Terms that compile alike share
+    one: what is known of each holds for both."""
     found: dict[str, _Term] = {}
     for term in terms:
-        text = expand_macros(term, macros)
-        compiled = _Term(
-            compile_term(term, macros), first_word_keys(text), needs_by_first_word(text)
-        )
+        compiled = _Term(_compiled_term(term), first_word_keys(term), needs_by_first_word(term))
         previous = found.get(compiled.body)
         if previous is not None:
             compiled = _Term(
@@ -368,19 +366,23 @@ def _either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
 
 def compile_term(term: str, macros: dict[str, str]) -> str:
     """The regular expression for one term (see the module docstring for the syntax)."""
-    text = expand_macros(term, macros)
+    return _compiled_term(expand_macros(term, macros))
+
+
+def _compiled_term(term: str) -> str:
+    """`compile_term` of a term whose macros are expanded."""
     out: list[str] = []
     i = 0
-    while i < len(text):
-        if text.startswith(" ... ", i):
+    while i < len(term):
+        if term.startswith(" ... ", i):
             out.append(_GAP)
             i += 5
             continue
-        if text.startswith("<n>", i):
+        if term.startswith("<n>", i):
             out.append("[0-9]+")
             i += 3
             continue
-        char = text[i]
+        char = term[i]
         if char.isalnum():
             out.append(char)
         elif char == "*":
@@ -428,12 +430,11 @@ def _optional_ending(out: list[str]) -> list[str]:
 def _compile_group(
     name: str,
     terms: list[str],
-    macros: dict[str, str],
     source: str,
     compiled: dict[str, re.Pattern[str]],
 ) -> tuple[_Term, ...]:
     """The group's terms, each one's pattern compiled into `compiled` (by its source)."""
-    alternatives = _alternatives(terms, macros)
+    alternatives = _alternatives(terms)
     for term in alternatives:
         pattern = pattern_source([term.body])
         if pattern not in compiled:
@@ -511,7 +512,7 @@ def load_vocabulary() -> Vocabulary:
             raw_groups[name] = (source, [as_read(expand_macros(t, macros)) for t in terms])
     term_patterns: dict[str, re.Pattern[str]] = {}
     compiled = {
-        name: _compile_group(name, terms, macros, src, term_patterns)
+        name: _compile_group(name, terms, src, term_patterns)
         for name, (src, terms) in raw_groups.items()
     }
     groups = GroupPatterns({name: tuple(t.body for t in alts) for name, alts in compiled.items()})
@@ -569,6 +570,6 @@ def load_vocabulary() -> Vocabulary:
             word
             for _, terms in raw_groups.values()
             for term in terms
-            for word in _TERM_WORD.findall(expand_macros(term, macros))
+            for word in _TERM_WORD.findall(term)
         ),
     )
