@@ -92,6 +92,34 @@ def test_a_category_the_rules_found_is_set_aside_with_a_note() -> None:
     )
 
 
+# 38 words once normalised: an insult because of origin (hate, which §3.1 says is hate alone), and
+# a plain one.
+HATE_AND_INSULT = (
+    "Depuis le mois de mars un voisin publie chaque semaine des messages sur moi dans un groupe "
+    "Facebook du quartier, il me traite de sale arabe et de connard et les gens du groupe "
+    "repondent en riant"
+)
+
+
+@pytest.mark.parametrize(("hate_score", "found"), [(2.0, {"hate"}), (-5.0, {"insult_defamation"})])
+def test_what_the_labelling_rules_set_aside_is_weighed_again(
+    hate_score: float, found: set[str]
+) -> None:
+    # The rules find both; §3.1 keeps the hate alone. Set aside by the weights, the hate no
+    # longer hides the insult, which is weighed as any category the rules found.
+    first = _first_reading(report(HATE_AND_INSULT))
+    assert Category.HATE in first.found
+    assert set(first.labelled_away) == {Category.INSULT_DEFAMATION}
+    read = second_reading(
+        first,
+        report(HATE_AND_INSULT),
+        weights(f"hate\tarabe\t{5 + hate_score}", "insult_defamation\tconnard\t7"),
+    )
+    assert {category.value for category in read.found} == found
+    labelling = [note for note in read.notes if note.signals == ("rule:labelling",)]
+    assert len(labelling) == (1 if "hate" in found else 0)
+
+
 @pytest.mark.parametrize(("score", "applies"), [(-0.5, True), (-2.0, False)])
 def test_a_category_applies_above_the_margin_found_by_the_rules_or_not(
     score: float, applies: bool

@@ -106,6 +106,7 @@ def _first_reading(report: Report) -> FirstReading:
             partial[alone.category] = alone._replace(score=HARASSMENT_INSULT_SCORE)
         elif alone is not None:
             found[alone.category] = alone
+    before_labelling = dict(found)
     found, notes = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
     offline_only = _drop_if_offline(evidence, scope, found, notes)
@@ -130,6 +131,7 @@ def _first_reading(report: Report) -> FirstReading:
         offline_only=offline_only,
         victim_minor=victim_minor,
         minor_reason=minor_reason,
+        labelled_away={c: f for c, f in before_labelling.items() if c not in found},
     )
 
 

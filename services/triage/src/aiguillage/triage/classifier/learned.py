@@ -47,6 +47,7 @@ FLOOR = -1.0
 # docs/vocabularies.md, "Imminent danger added from e² to one against").
 IMMINENT_FLOOR = -2.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
+_LABELLING = ("rule:labelling",)
 Choice = TypeVar("Choice", Scope, bool | None)
 
 
@@ -63,6 +64,11 @@ class FirstReading(NamedTuple):
     offline_only: bool
     victim_minor: bool | None
     minor_reason: Reason
+    # What §3.1's labelling rules set aside from the rules' categories (the insult beside a hate,
+    # the scam beside child sexual abuse): the second reading weighs it again, and the labelling
+    # rules then apply to what it keeps. Had the hate been set aside by the weights, the insult
+    # would otherwise be lost with it.
+    labelled_away: dict[Category, Finding]
 
 
 def features(first: FirstReading, report: Report) -> set[str]:
@@ -115,8 +121,9 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     if first.evidence.word_count < MIN_WORDS:
         return first
     readings = weights.read(_fields(first, report), first.evidence.words)
-    kept, notes = _categories(first.found, readings)
-    notes[:0] = first.notes
+    kept, notes = _categories({**first.found, **first.labelled_away}, readings)
+    # (The labelling rules' notes are `_categories`' own now, on what it kept.)
+    notes[:0] = [note for note in first.notes if note.signals != _LABELLING]
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
     minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
