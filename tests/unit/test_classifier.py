@@ -138,7 +138,7 @@ PAIRS = {
     "read/du.jsonl": 1.0,
     "read/dw.jsonl": 1.0,
     "read/kc.jsonl": 1.0,
-    "read/lc.jsonl": 0.98,
+    "read/lc.jsonl": 1.0,
     "read/mc.jsonl": 1.0,
     "read/nc.jsonl": 0.98,
     "read/oe.jsonl": 1.0,
@@ -260,14 +260,14 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.9,
+    "unread/ah.jsonl": 0.92,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.93,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
     "unread/bd.jsonl": 0.93,
     "trained/bf.jsonl": 1.0,
-    "unread/bh.jsonl": 0.9,
+    "unread/bh.jsonl": 0.91,
     "trained/bj.jsonl": 1.0,
     "unread/bl.jsonl": 0.96,
     "trained/bn.jsonl": 1.0,
@@ -278,13 +278,13 @@ PAIRS = {
     "unread/bx.jsonl": 0.97,
     "trained/bz.jsonl": 1.0,
     "trained/cf.jsonl": 0.97,
-    "unread/ch.jsonl": 0.92,
+    "unread/ch.jsonl": 0.93,
     "trained/cj.jsonl": 1.0,
     "unread/cl.jsonl": 0.95,
     "trained/cn.jsonl": 0.98,
     "unread/cp.jsonl": 0.96,
     "trained/cr.jsonl": 0.98,
-    "unread/ct.jsonl": 0.96,
+    "unread/ct.jsonl": 0.97,
     "trained/cv.jsonl": 0.93,
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
@@ -307,19 +307,19 @@ PAIRS = {
     "trained/gd.jsonl": 1.0,
     "unread/ie.jsonl": 0.96,
     "trained/if.jsonl": 1.0,
-    "unread/kd.jsonl": 0.96,
+    "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.92,
+    "unread/md.jsonl": 0.9,
     "trained/nd.jsonl": 1.0,
-    "unread/of.jsonl": 0.97,
+    "unread/of.jsonl": 0.96,
     "unread/pd.jsonl": 0.97,
     "unread/qc.jsonl": 0.93,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
-    "unread/sd.jsonl": 0.93,
+    "unread/sd.jsonl": 0.95,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
-    "unread/ek.jsonl": 0.95,
+    "unread/ek.jsonl": 0.96,
     "trained/el.jsonl": 0.93,
     "unread/en.jsonl": 0.95,
     "trained/ep.jsonl": 1.0,
@@ -328,7 +328,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.95,
+    "unread/ff.jsonl": 0.96,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -336,7 +336,7 @@ PAIRS = {
     "trained/fp.jsonl": 1.0,
     "unread/fr.jsonl": 0.97,
     "trained/ft.jsonl": 1.0,
-    "unread/fu.jsonl": 0.92,
+    "unread/fu.jsonl": 0.93,
     "trained/fw.jsonl": 1.0,
     "unread/fx.jsonl": 0.95,
     "trained/gi.jsonl": 1.0,
@@ -346,17 +346,17 @@ PAIRS = {
     "trained/gp.jsonl": 0.98,
     "unread/gr.jsonl": 0.96,
     "trained/gt.jsonl": 1.0,
-    "unread/gv.jsonl": 0.93,
+    "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.9,
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.96,
+    "unread/hj.jsonl": 0.95,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -370,10 +370,10 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.97,
+    "unread/ix.jsonl": 0.96,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
-    "unread/jf.jsonl": 0.97,
+    "unread/jf.jsonl": 0.96,
     "trained/jh.jsonl": 0.98,
     "unread/jj.jsonl": 1.0,
     "trained/jl.jsonl": 1.0,
@@ -383,14 +383,14 @@ PAIRS = {
     "trained/jt.jsonl": 1.0,
     "unread/jv.jsonl": 1.0,
     "trained/jx.jsonl": 1.0,
-    "unread/jz.jsonl": 0.97,
+    "unread/jz.jsonl": 0.98,
     "unread/kh.jsonl": 0.98,
     "trained/kj.jsonl": 1.0,
     "unread/kl.jsonl": 0.97,
     "trained/kn.jsonl": 1.0,
     "unread/kp.jsonl": 1.0,
     "trained/kr.jsonl": 1.0,
-    "unread/kt.jsonl": 0.96,
+    "unread/kt.jsonl": 0.95,
     "trained/kv.jsonl": 1.0,
     "unread/kx.jsonl": 0.96,
     "trained/kz.jsonl": 1.0,
@@ -3375,6 +3375,187 @@ def test_violence_under_way_a_deepfake_a_puppy_too_young_and_a_webcam_blackmail(
 def test_voice_messages_a_group_chat_and_a_link_sent_to_friends_are_private_parts(
     text: str, where: str, scope: Scope
 ) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories"),
+    [
+        # A pyramid scheme, named or told: paid to join, "refunded" by recruiting others who pay.
+        (
+            (
+                "On m'a proposé une formation à 250 euros, pour être remboursé il faut recruter "
+                "trois personnes qui paient aussi."
+            ),
+            "public_post",
+            {Category.SCAM},
+        ),
+        (
+            (
+                "Ma tante veut que j'entre dans son réseau de vente de parfums, franchement c'est "
+                "une pyramide."
+            ),
+            "public_post",
+            {Category.SCAM},
+        ),
+        ("La pyramide du Louvre est magnifique ce soir.", "public_post", set()),
+        (
+            "On doit recruter 3 personnes pour l'été au camping, envoyez vos CV.",
+            "public_post",
+            set(),
+        ),
+        # A forgery's template handed out; viewers told to try it at home (not "n'essayez pas").
+        (
+            (
+                "Une chaîne YouTube donne un modèle de fausse ordonnance à télécharger pour avoir "
+                "des médicaments."
+            ),
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            (
+                "Vidéo YouTube « fabriquer une bombe artisanale avec des produits du "
+                "supermarché », le youtubeur dit testez chez vous."
+            ),
+            "video",
+            {Category.INCITEMENT_OFFENCES},
+        ),
+        (
+            "Un youtubeur montre une expérience de chimie et dit n'essayez pas chez vous.",
+            "video",
+            set(),
+        ),
+        # A recruiter for jihad asks for secrecy too: terrorism, not a sexual approach; a man who
+        # asks a girl for it is one.
+        (
+            (
+                "Un homme écrit à mon fils de 15 ans pour qu'il fasse la hijra et lui dit de ne "
+                "rien dire à ses parents."
+            ),
+            "private_message",
+            {Category.TERRORISM},
+        ),
+        (
+            (
+                "Un homme écrit à ma fille de 13 ans en privé et lui demande de ne rien dire à "
+                "ses parents."
+            ),
+            "private_message",
+            {Category.CHILD_SEXUAL_ABUSE},
+        ),
+        # Women filmed under their skirts, a couple filmed during sex: intimate images put online.
+        (
+            (
+                "Un site publie des vidéos filmées sous les jupes de passantes dans le RER, à "
+                "leur insu."
+            ),
+            "website",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            "Mon ex a mis en ligne une vidéo de nous pendant un rapport, sans mon accord.",
+            "public_post",
+            {Category.CYBERHARASSMENT},
+        ),
+        # An address read out on a stream; an audience counted in English is no crowd of authors.
+        (
+            "A streamer read out my home address on his live and told his chat to go visit me.",
+            "video",
+            {Category.CYBERHARASSMENT},
+        ),
+        (
+            (
+                "my ex posted in a Facebook group that I'm a thief and a liar, 500 people in that "
+                "group know me"
+            ),
+            "public_group",
+            {Category.INSULT_DEFAMATION},
+        ),
+        # "tlm jours" is "tous les jours", "sa fé" is "ça fait"; a family aimed at.
+        (
+            "un mec m'envoie des msg tlm jours pour m'insulter",
+            "sms",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        (
+            "sa fé 3 mois qu'il m'insulte par sms",
+            "sms",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+        (
+            "Un compte publie tous les jours des moqueries pour pourrir une famille du village.",
+            "public_post",
+            {Category.CYBERHARASSMENT, Category.INSULT_DEFAMATION},
+        ),
+    ],
+)
+def test_pyramids_forgery_templates_a_recruiters_secrecy_and_pictures_taken_unseen(
+    text: str, where: str, categories: set[Category]
+) -> None:
+    """docs/vocabularies.md, "Orders taken in private, pyramids, a recruiter's secrecy"."""
+    assert_decided(text, where, None, categories)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # An ad that takes orders in private: the ad is public, no exchange is described.
+        (
+            (
+                "Un compte Instagram public vend des faux sacs Gucci, les commandes se font par "
+                "messages privés."
+            ),
+            "public_post",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "Sur un canal Telegram ouvert ils vendent de l'herbe et de la coke, faut leur "
+                "écrire en privé pour commander."
+            ),
+            "public_group",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "Une vidéo TikTok vend une méthode pour frauder la CAF, la méthode complète en DM "
+                "pour 40 €."
+            ),
+            "video",
+            Scope.PUBLIC,
+        ),
+        (
+            "public insta page selling weed and coke, whatsapp number to order",
+            "public_post",
+            Scope.PUBLIC,
+        ),
+        (
+            "Dans un groupe Facebook public un type vend un fusil à pompe, sans papiers, en MP.",
+            "public_group",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "sous les vidéos de ma fille de 11 ans un homme écrit viens me parler en privé ma "
+                "belle"
+            ),
+            "public_comment",
+            Scope.PUBLIC,
+        ),
+        # The exchange itself, told: a private part.
+        (
+            (
+                "Dans un groupe Facebook public un type vend un fusil à pompe, il m'a écrit en MP "
+                "pour me le proposer."
+            ),
+            "public_group",
+            Scope.MIXED,
+        ),
+        ("il m'a écrit en privé pour me vendre de la coke", "private_message", Scope.PRIVATE),
+    ],
+)
+def test_an_order_taken_in_private_is_no_private_part(text: str, where: str, scope: Scope) -> None:
     assert classify(report(text, where_seen=where)).scope is scope
 
 
