@@ -120,6 +120,19 @@ def test_what_the_labelling_rules_set_aside_is_weighed_again(
     assert len(labelling) == (1 if "hate" in found else 0)
 
 
+def test_only_what_the_labelling_rules_set_aside_is_weighed_again() -> None:
+    # The box says scam; harassment takes the fake profile over (its owner is its victim, nobody
+    # is asked for money): that is no labelling rule, and the scam is not weighed again.
+    description = (
+        "Quelqu'un a créé un faux profil sur un site de rencontre avec mes photos et mon numéro "
+        "de portable. Depuis trois jours je reçois des dizaines de SMS et d'appels d'hommes "
+        "inconnus qui croient que je suis disponible. J'ai 35 ans."
+    )
+    first = _first_reading(report(description, where_seen="website", category_hint="scam"))
+    assert set(first.found) == {Category.CYBERHARASSMENT}
+    assert first.labelled_away == {}
+
+
 @pytest.mark.parametrize(("score", "applies"), [(-0.5, True), (-2.0, False)])
 def test_a_category_applies_above_the_margin_found_by_the_rules_or_not(
     score: float, applies: bool

@@ -106,8 +106,14 @@ def _first_reading(report: Report) -> FirstReading:
             partial[alone.category] = alone._replace(score=HARASSMENT_INSULT_SCORE)
         elif alone is not None:
             found[alone.category] = alone
-    before_labelling = dict(found)
+    # What the labelling rules set aside, for the second reading to weigh again (most reports have
+    # one category or none: nothing to set aside). Taken here: harassment, below, takes a scam's
+    # impersonating account over, which is no labelling.
+    before_labelling = dict(found) if len(found) > 1 else None
     found, notes = apply_labelling_rules(found)
+    labelled_away = (
+        {c: f for c, f in before_labelling.items() if c not in found} if before_labelling else {}
+    )
     scope, scope_reason = decide_scope(evidence, report.where_seen)
     offline_only = _drop_if_offline(evidence, scope, found, notes)
     categories = set(found)
@@ -131,7 +137,7 @@ def _first_reading(report: Report) -> FirstReading:
         offline_only=offline_only,
         victim_minor=victim_minor,
         minor_reason=minor_reason,
-        labelled_away={c: f for c, f in before_labelling.items() if c not in found},
+        labelled_away=labelled_away,
     )
 
 

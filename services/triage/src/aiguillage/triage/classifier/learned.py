@@ -121,9 +121,13 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     if first.evidence.word_count < MIN_WORDS:
         return first
     readings = weights.read(_fields(first, report), first.evidence.words)
-    kept, notes = _categories({**first.found, **first.labelled_away}, readings)
-    # (The labelling rules' notes are `_categories`' own now, on what it kept.)
-    notes[:0] = [note for note in first.notes if note.signals != _LABELLING]
+    if first.labelled_away:
+        kept, notes = _categories({**first.found, **first.labelled_away}, readings)
+        # (The labelling rules' notes are `_categories`' own now, on what it kept.)
+        notes[:0] = [note for note in first.notes if note.signals != _LABELLING]
+    else:  # (most reports)
+        kept, notes = _categories(first.found, readings)
+        notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
     minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
