@@ -106,14 +106,9 @@ def _first_reading(report: Report) -> FirstReading:
             partial[alone.category] = alone._replace(score=HARASSMENT_INSULT_SCORE)
         elif alone is not None:
             found[alone.category] = alone
-    # What the labelling rules set aside, for the second reading to weigh again (most reports have
-    # one category or none: nothing to set aside). Taken here: harassment, below, takes a scam's
-    # impersonating account over, which is no labelling.
-    before_labelling = dict(found) if len(found) > 1 else None
-    found, notes = apply_labelling_rules(found)
-    labelled_away = (
-        {c: f for c, f in before_labelling.items() if c not in found} if before_labelling else {}
-    )
+    # What the labelling rules set aside, for the second reading to weigh again. (Not what
+    # harassment takes over below, a scam's impersonating account: that is no labelling.)
+    found, notes, labelled_away = apply_labelling_rules(found)
     scope, scope_reason = decide_scope(evidence, report.where_seen)
     offline_only = _drop_if_offline(evidence, scope, found, notes)
     categories = set(found)

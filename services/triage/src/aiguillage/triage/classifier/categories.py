@@ -154,15 +154,17 @@ def ticked_box_alone(
 
 def apply_labelling_rules(
     found: dict[Category, Finding],
-) -> tuple[dict[Category, Finding], list[Reason]]:
-    """§3.1's rules for reports that touch two categories."""
+) -> tuple[dict[Category, Finding], list[Reason], dict[Category, Finding]]:
+    """§3.1's rules for reports that touch two categories: what stays, a note for each category
+    set aside, and the findings set aside (the second reading weighs them again)."""
     notes: list[Reason] = []
+    set_aside: dict[Category, Finding] = {}
     if len(found) < 2:  # (most reports)
-        return found, notes
+        return found, notes, set_aside
 
     def drop(category: Category, rule: str) -> None:
         if category in found:
-            del found[category]
+            set_aside[category] = found.pop(category)
             notes.append(
                 reason(subject=CATEGORY_NAMES[category], rule=rule, signals=("rule:labelling",))
             )
@@ -180,4 +182,4 @@ def apply_labelling_rules(
         )
     if len(found) > 1:
         drop(Category.SPAM, "spam is advertising with no other offence (§3.1)")
-    return found, notes
+    return found, notes, set_aside

@@ -167,7 +167,7 @@ def _categories(
             rule = f"the second reading: learned weights for it ({score:+.2f}, above {FLOOR:+.2f})"
             finding_reason = reason(subject, rule, readings.signals(label))
             kept[category] = Finding(category, score, (finding_reason,))
-    kept, labelling = apply_labelling_rules(kept)
+    kept, labelling, _set_aside_again = apply_labelling_rules(kept)
     return kept, notes + labelling
 
 
