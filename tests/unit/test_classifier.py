@@ -231,7 +231,7 @@ PAIRS = {
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.93,
-    "unread/eb.jsonl": 0.91,
+    "unread/eb.jsonl": 0.9,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
     "trained/pb.jsonl": 1.0,
@@ -265,7 +265,7 @@ PAIRS = {
     "unread/aq.jsonl": 0.93,
     "trained/at.jsonl": 0.98,
     "unread/aw.jsonl": 0.93,
-    "unread/bd.jsonl": 0.93,
+    "unread/bd.jsonl": 0.95,
     "trained/bf.jsonl": 1.0,
     "unread/bh.jsonl": 0.91,
     "trained/bj.jsonl": 1.0,
@@ -289,7 +289,7 @@ PAIRS = {
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
-    "unread/df.jsonl": 0.97,
+    "unread/df.jsonl": 0.96,
     "trained/dh.jsonl": 0.93,
     "unread/dj.jsonl": 0.97,
     "trained/dl.jsonl": 1.0,
@@ -309,7 +309,7 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.9,
+    "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.96,
     "unread/pd.jsonl": 0.97,
@@ -336,7 +336,7 @@ PAIRS = {
     "trained/fp.jsonl": 1.0,
     "unread/fr.jsonl": 0.97,
     "trained/ft.jsonl": 1.0,
-    "unread/fu.jsonl": 0.93,
+    "unread/fu.jsonl": 0.92,
     "trained/fw.jsonl": 1.0,
     "unread/fx.jsonl": 0.95,
     "trained/gi.jsonl": 1.0,
@@ -344,7 +344,7 @@ PAIRS = {
     "trained/gl.jsonl": 1.0,
     "unread/gm.jsonl": 0.97,
     "trained/gp.jsonl": 0.98,
-    "unread/gr.jsonl": 0.96,
+    "unread/gr.jsonl": 0.95,
     "trained/gt.jsonl": 1.0,
     "unread/gv.jsonl": 0.92,
     "trained/gx.jsonl": 1.0,
@@ -352,11 +352,11 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.96,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.95,
+    "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.93,
+    "unread/hp.jsonl": 0.92,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -3556,6 +3556,71 @@ def test_pyramids_forgery_templates_a_recruiters_secrecy_and_pictures_taken_unse
     ],
 )
 def test_an_order_taken_in_private_is_no_private_part(text: str, where: str, scope: Scope) -> None:
+    assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "scope"),
+    [
+        # The reporter's own comment brought the private messages: it is no public part.
+        (
+            (
+                "Après un commentaire que j'ai laissé sous une vidéo, un compte m'a écrit en privé "
+                "pour me menacer."
+            ),
+            "public_comment",
+            Scope.PRIVATE,
+        ),
+        (
+            "un inconnu m'a insulté en DM juste parce que j'ai commenté une vidéo.",
+            "public_comment",
+            Scope.PRIVATE,
+        ),
+        (
+            "Got a DM calling me a whore after I commented on his post.",
+            "public_comment",
+            Scope.PRIVATE,
+        ),
+        # Private messages told in English beside public posts: a private part.
+        (
+            "Classmates post videos mocking him and every night they send him Snapchat messages.",
+            "video",
+            Scope.MIXED,
+        ),
+        (
+            "He posts TikToks calling me a dirty African and now strangers text me monkey emojis.",
+            "video",
+            Scope.MIXED,
+        ),
+        (
+            "He posts videos calling me a liar and a thief, and he emailed me directly that day.",
+            "video",
+            Scope.MIXED,
+        ),
+        # Look-alikes: the answers came in public, or the invitation is an ad's.
+        (
+            (
+                "I commented on her post and now her friends reply under every comment I make "
+                "calling me a slut."
+            ),
+            "public_comment",
+            Scope.PUBLIC,
+        ),
+        (
+            (
+                "j'ai commenté une vidéo et depuis ses fans m'insultent en commentaire sous toutes "
+                "mes vidéos."
+            ),
+            "public_comment",
+            Scope.PUBLIC,
+        ),
+        ("public page selling weed, message me privately for prices", "public_post", Scope.PUBLIC),
+    ],
+)
+def test_the_reporters_own_comment_and_private_messages_told_in_english(
+    text: str, where: str, scope: Scope
+) -> None:
+    """docs/vocabularies.md, "The reporter's own comment, private messages in English"."""
     assert classify(report(text, where_seen=where)).scope is scope
 
 
