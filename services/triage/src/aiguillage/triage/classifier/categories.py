@@ -152,6 +152,11 @@ def ticked_box_alone(
     return Finding(hint, 0.0, (because,))
 
 
+# The signals of a note on a category the labelling rules set aside (the second reading tells
+# those notes from the others by them).
+LABELLING_SIGNALS = ("rule:labelling",)
+
+
 def apply_labelling_rules(
     found: dict[Category, Finding],
 ) -> tuple[dict[Category, Finding], list[Reason], dict[Category, Finding]]:
@@ -166,7 +171,7 @@ def apply_labelling_rules(
         if category in found:
             set_aside[category] = found.pop(category)
             notes.append(
-                reason(subject=CATEGORY_NAMES[category], rule=rule, signals=("rule:labelling",))
+                reason(subject=CATEGORY_NAMES[category], rule=rule, signals=LABELLING_SIGNALS)
             )
 
     if Category.HATE in found:

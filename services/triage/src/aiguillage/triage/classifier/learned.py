@@ -16,7 +16,11 @@ from typing import NamedTuple, TypeVar
 from aiguillage.shared.decision import CATEGORY_NAMES, Reason
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category, Scope, WhereSeen
-from aiguillage.triage.classifier.categories import Finding, apply_labelling_rules
+from aiguillage.triage.classifier.categories import (
+    LABELLING_SIGNALS,
+    Finding,
+    apply_labelling_rules,
+)
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.reasons import reason
 from aiguillage.triage.classifier.weights import (
@@ -47,7 +51,6 @@ FLOOR = -1.0
 # docs/vocabularies.md, "Imminent danger added from e² to one against").
 IMMINENT_FLOOR = -2.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
-_LABELLING = ("rule:labelling",)
 Choice = TypeVar("Choice", Scope, bool | None)
 
 
@@ -124,7 +127,7 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     if first.labelled_away:
         kept, notes = _categories({**first.found, **first.labelled_away}, readings)
         # (The labelling rules' notes are `_categories`' own now, on what it kept.)
-        notes[:0] = [note for note in first.notes if note.signals != _LABELLING]
+        notes[:0] = [note for note in first.notes if note.signals != LABELLING_SIGNALS]
     else:  # (most reports)
         kept, notes = _categories(first.found, readings)
         notes[:0] = first.notes
