@@ -238,7 +238,7 @@ PAIRS = {
     "trained/rb.jsonl": 1.0,
     "trained/kb.jsonl": 1.0,
     "unread/nb.jsonl": 0.98,
-    "unread/ob.jsonl": 0.95,
+    "unread/ob.jsonl": 0.93,
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.96,
     "unread/lb.jsonl": 0.95,
@@ -309,7 +309,7 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.92,
+    "unread/md.jsonl": 0.91,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.96,
     "unread/pd.jsonl": 0.97,
@@ -350,13 +350,13 @@ PAIRS = {
     "trained/gx.jsonl": 1.0,
     "unread/gz.jsonl": 0.9,
     "trained/hf.jsonl": 1.0,
-    "unread/hh.jsonl": 0.96,
+    "unread/hh.jsonl": 0.97,
     "trained/hi.jsonl": 1.0,
     "unread/hj.jsonl": 0.93,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
-    "unread/hp.jsonl": 0.92,
+    "unread/hp.jsonl": 0.93,
     "trained/hr.jsonl": 1.0,
     "unread/ht.jsonl": 1.0,
     "trained/hv.jsonl": 1.0,
@@ -3622,6 +3622,80 @@ def test_the_reporters_own_comment_and_private_messages_told_in_english(
 ) -> None:
     """docs/vocabularies.md, "The reporter's own comment, private messages in English"."""
     assert classify(report(text, where_seen=where)).scope is scope
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "categories", "imminent"),
+    [
+        # Things to wreck, called for: incitement to an offence, no threat to a person, no danger
+        # to life, with a time or without.
+        (
+            (
+                "Des comptes TikTok écrivent « demain soir on brûle les bus et la mairie, pas de "
+                "justice pas de paix »."
+            ),
+            "public_post",
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            "A guy on X tells people to loot the shops and burn the police cars tonight.",
+            "public_post",
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            (
+                "Dans un groupe Telegram ils disent « samedi cassez les vitrines et foutez le feu "
+                "au commissariat »."
+            ),
+            "private_group",
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        (
+            (
+                "Sur Snap un compte du quartier appelle tout le monde à cramer les bagnoles et "
+                "piller les magasins ce soir après le match."
+            ),
+            "public_group",
+            {Category.INCITEMENT_OFFENCES},
+            False,
+        ),
+        # People inside, a person's own car with a stabbing, a place of worship, a bomb: threats.
+        (
+            "Un compte appelle à cramer le commissariat ce soir avec les keufs dedans.",
+            "public_post",
+            {Category.INCITEMENT_OFFENCES, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Mon voisin m'a écrit qu'il va brûler ma voiture et me planter ce soir.",
+            "private_message",
+            {Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Un compte appelle à cramer les mosquées de la ville ce soir.",
+            "public_post",
+            {Category.HATE, Category.INCITEMENT_OFFENCES, Category.THREATS_VIOLENCE},
+            True,
+        ),
+        (
+            "Il a posté que demain il fait péter la mairie pendant le conseil municipal.",
+            "public_post",
+            {Category.TERRORISM, Category.THREATS_VIOLENCE},
+            True,
+        ),
+    ],
+)
+def test_a_call_to_wreck_things_is_no_threat_to_a_person(
+    text: str, where: str, categories: set[Category], imminent: bool
+) -> None:
+    """docs/vocabularies.md, "Things to wreck, called for"."""
+    decision = classify(report(text, where_seen=where))
+    assert set(decision.categories) == categories
+    assert decision.imminent_danger is imminent
 
 
 @pytest.mark.parametrize(
