@@ -3699,6 +3699,61 @@ def test_a_call_to_wreck_things_is_no_threat_to_a_person(
 
 
 @pytest.mark.parametrize(
+    ("text", "categories", "minor"),
+    [
+        # An adult blackmailed with her pictures, the box "pédophilie" ticked: a scam (§3.1), her
+        # age as she states it; long enough for the second reading to weigh it.
+        (
+            (
+                "A guy I matched with on Tinder has my nudes and says he will send them to my "
+                "boss and my parents unless I pay him 250 euros by tonight. I am 23 years old "
+                "and I feel sick, please help me."
+            ),
+            {Category.SCAM},
+            False,
+        ),
+        (
+            (
+                "jai 19 ans un mec sur snap a des nudes de moi et il veut 150 euros sinon il les "
+                "poste sur insta et les envoie a ma classe de bts, il m'ecrit tout le temps "
+                "depuis un faux compte jsp quoi faire"
+            ),
+            {Category.SCAM, Category.CYBERHARASSMENT},
+            False,
+        ),
+        (
+            (
+                "Un homme rencontré sur une appli de rencontre a des photos intimes de moi et me "
+                "demande 300 euros sinon il les envoie à toute ma famille et à mes collègues. "
+                "J'ai 24 ans et je ne sais plus quoi faire, aidez moi svp."
+            ),
+            {Category.SCAM},
+            False,
+        ),
+        # A girl of 14: child sexual abuse alone.
+        (
+            (
+                "Ma fille de 14 ans a envoyé des photos à un garçon rencontré sur snap, "
+                "maintenant il menace de les publier sur son compte si elle ne lui envoie pas "
+                "d'autres vidéos, elle est terrorisée et ne va plus au collège."
+            ),
+            {Category.CHILD_SEXUAL_ABUSE},
+            True,
+        ),
+    ],
+)
+def test_an_adult_blackmailed_with_her_pictures_is_no_child_abuse_whatever_the_box(
+    text: str, categories: set[Category], minor: bool
+) -> None:
+    """docs/vocabularies.md, "An adult's blackmail is no child sexual abuse"."""
+    decision = classify(
+        report(text, where_seen="private_message", category_hint=Category.CHILD_SEXUAL_ABUSE)
+    )
+    assert set(decision.categories) == categories
+    assert decision.victim_minor is minor
+
+
+@pytest.mark.parametrize(
     ("text", "where", "categories"),
     [
         # Forged papers named before or after the word that says so; a licence without the exam.

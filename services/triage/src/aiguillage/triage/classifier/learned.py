@@ -23,6 +23,7 @@ from aiguillage.triage.classifier.categories import (
 )
 from aiguillage.triage.classifier.matching import Evidence
 from aiguillage.triage.classifier.reasons import reason
+from aiguillage.triage.classifier.victim import STATED_ADULT
 from aiguillage.triage.classifier.weights import (
     IMMINENT,
     MINOR,
@@ -124,12 +125,13 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     if first.evidence.word_count < MIN_WORDS:
         return first
     readings = weights.read(_fields(first, report), first.evidence.words)
+    adult = first.minor_reason.rule == STATED_ADULT
     if first.labelled_away:
-        kept, notes = _categories({**first.found, **first.labelled_away}, readings)
+        kept, notes = _categories({**first.found, **first.labelled_away}, readings, adult=adult)
         # (The labelling rules' notes are `_categories`' own now, on what it kept.)
         notes[:0] = [note for note in first.notes if note.signals != LABELLING_SIGNALS]
     else:  # (most reports)
-        kept, notes = _categories(first.found, readings)
+        kept, notes = _categories(first.found, readings, adult=adult)
         notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
@@ -152,14 +154,21 @@ _CATEGORIES = [(category, category.value, CATEGORY_NAMES[category]) for category
 
 
 def _categories(
-    found: dict[Category, Finding], readings: Readings
+    found: dict[Category, Finding], readings: Readings, *, adult: bool
 ) -> tuple[dict[Category, Finding], list[Reason]]:
+    """`adult`: the description states the victim's age, 18 or over."""
     scores = readings.scores
     kept: dict[Category, Finding] = {}
     notes: list[Reason] = []
+    # An adult blackmailed with her pictures (the rules' scam, §3.1) is no child sexual abuse,
+    # whatever the box ticked and the pictures' words weigh: added, it would take the scam's
+    # place (§3.1's labelling) and make her a minor against the age she states.
+    adult_blackmailed = adult and Category.SCAM in found
     for category, label, subject in _CATEGORIES:
         score = scores[label]
-        applies = score > FLOOR
+        applies = score > FLOOR and not (
+            adult_blackmailed and category is Category.CHILD_SEXUAL_ABUSE and category not in found
+        )
         if category in found:
             if applies:
                 kept[category] = found[category]

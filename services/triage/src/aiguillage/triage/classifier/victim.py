@@ -56,6 +56,11 @@ def _minor_described(evidence: Evidence, innocent: tuple[Match, ...]) -> bool:
     return any(age < ADULT_AGE for age, _ in ages)
 
 
+# The rule of a victim whose age the description states, 18 or over: the second reading reads it
+# (learned.py: an adult's blackmail is no child sexual abuse).
+STATED_ADULT = "the description gives the victim's age, 18 or over"
+
+
 def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None, Reason]:
     hidden = (GLOBAL_INNOCENT,)
     # "Un gars de 15 ans" is an author's age, unless the reporter says it of himself.
@@ -71,7 +76,7 @@ def decide_victim_minor(evidence: Evidence, victim: Victim) -> tuple[bool | None
     if ages:
         return False, reason(
             subject="victim_minor",
-            rule="the description gives the victim's age, 18 or over",
+            rule=STATED_ADULT,
             signals=(ages[0][1].signal,),
         )
     strong = evidence.signals("minor_strong", hidden_by=hidden, limit=1)
