@@ -238,14 +238,14 @@ PAIRS = {
     "trained/rb.jsonl": 1.0,
     "trained/kb.jsonl": 1.0,
     "unread/nb.jsonl": 0.98,
-    "unread/ob.jsonl": 0.93,
+    "unread/ob.jsonl": 0.95,
     "unread/ib.jsonl": 0.92,
     "unread/ja.jsonl": 0.96,
     "unread/lb.jsonl": 0.95,
     "unread/ca.jsonl": 0.97,
     "trained/fb.jsonl": 0.98,
     "trained/qb.jsonl": 0.98,
-    "unread/zb.jsonl": 0.91,
+    "unread/zb.jsonl": 0.92,
     "unread/wb.jsonl": 0.98,
     "trained/bb.jsonl": 0.97,
     "trained/xb.jsonl": 0.97,
@@ -370,7 +370,7 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.96,
+    "unread/ix.jsonl": 0.97,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
     "unread/jf.jsonl": 0.96,
@@ -8029,10 +8029,10 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
             None,
             {Category.THREATS_VIOLENCE},
         ),
-        # A known miss since the second reading weighs the words' beginnings (docs/
-        # vocabularies.md, "The second reading"): the rules find the threat, the weights set it
-        # aside (the game named, "trouvé"). Strict: it fails once the weights keep it again.
-        pytest.param(
+        # A miss from the words' beginnings (docs/vocabularies.md, "The second reading") to the
+        # danger named (the same, "A danger names its threat to life"): the weights set the
+        # rules' threat aside (the game named, "trouvé") and kept the danger, which names it.
+        (
             (
                 "Après une partie de Fortnite un joueur a trouvé où je travaille et m'écrit : "
                 "jeudi je serai devant le magasin, tu rentreras pas chez toi."
@@ -8040,7 +8040,6 @@ def test_a_person_who_spams_the_reporter_is_not_advertising() -> None:
             "private_message",
             None,
             {Category.THREATS_VIOLENCE},
-            marks=pytest.mark.xfail(strict=True, reason="set aside by the second reading"),
         ),
         # A weight mocked; a pig killed by tradition, an exam, a sales target, a rooster cooked;
         # a CS2 round; a half marathon.

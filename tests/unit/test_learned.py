@@ -11,7 +11,13 @@ import pytest
 from aiguillage.shared.report import Report
 from aiguillage.shared.vocabulary import Category, Scope
 from aiguillage.triage.classifier import _first_reading, classify
-from aiguillage.triage.classifier.learned import MIN_WORDS, _fields, features, second_reading
+from aiguillage.triage.classifier.learned import (
+    LIFE_CATEGORIES,
+    MIN_WORDS,
+    _fields,
+    features,
+    second_reading,
+)
 from aiguillage.triage.classifier.weights import (
     BIAS,
     LABELS,
@@ -155,6 +161,7 @@ def test_scope_danger_and_age_change_with_their_reasons() -> None:
         weights(
             "scope=private\tquartier\t9",
             "imminent_danger\tgroupe\t6",
+            "threats_violence\tgroupe\t6",  # (the threat to life the danger needs)
             "victim_minor=true\tcollegue\t8",
         ),
     )
@@ -191,14 +198,64 @@ def test_a_danger_is_added_from_lower_odds_than_the_rules_one_is_set_aside(
 ) -> None:
     first = _first_reading(report(description))
     assert first.imminent is (description == DANGER)
-    # "groupe" is in LONG only, "soir" in DANGER only.
-    lines = [f"imminent_danger\t{word}\t{5 + score}" for word in ("groupe", "soir")]
+    # "groupe" is in LONG only, "soir" in DANGER only; a threat kept with it (the danger needs one).
+    lines = [
+        *(f"imminent_danger\t{word}\t{5 + score}" for word in ("groupe", "soir")),
+        *(f"threats_violence\t{word}\t6" for word in ("groupe", "soir")),
+    ]
     read = second_reading(first, report(description), weights(*lines))
     assert read.imminent is imminent
     if imminent and not first.imminent:
         assert read.imminent_reason.rule == (
             f"the second reading: learned weights for it ({score:+.2f}, above -2.00)"
         )
+
+
+@pytest.mark.parametrize(
+    ("lines", "imminent", "named"),
+    [
+        # Hate kept with the danger: a call to kill a group (§3.1: hate and threats).
+        (["hate\tgroupe\t6"], True, Category.THREATS_VIOLENCE),
+        # The life category weighed highest, from the odds the danger is added at (−2).
+        (["endangerment\tgroupe\t3.5", "terrorism\tgroupe\t3"], True, Category.ENDANGERMENT),
+        # Below them: nothing names a threat to life, and the danger goes.
+        (["endangerment\tgroupe\t2.5"], False, None),
+    ],
+)
+def test_a_danger_left_without_a_threat_to_life_names_one_or_goes(
+    lines: list[str], imminent: bool, named: Category | None
+) -> None:
+    """docs/vocabularies.md, "A danger names its threat to life"."""
+    first = _first_reading(report())
+    assert not first.imminent
+    assert first.found.keys().isdisjoint(LIFE_CATEGORIES)
+    read = second_reading(first, report(), weights("imminent_danger\tgroupe\t5", *lines))
+    assert read.imminent is imminent
+    life = [category for category in LIFE_CATEGORIES if category in read.found]
+    assert life == ([named] if named else [])
+    if named:
+        (because,) = read.found[named].reasons
+        assert because.signals[0] == "imminent_danger=true"
+    else:
+        assert "no category kept names a threat to life" in read.imminent_reason.rule
+
+
+def test_the_rules_threat_the_danger_names_keeps_its_reasons() -> None:
+    # The weights set the rules' threat aside (−1.5, under FLOOR) and keep their danger: the
+    # threat comes back with the rules' reasons, and no note says it was set aside.
+    first = _first_reading(report(DANGER))
+    assert first.imminent
+    assert Category.THREATS_VIOLENCE in first.found
+    read = second_reading(
+        first,
+        report(DANGER),
+        weights("imminent_danger\tsoir\t6", "threats_violence\tsoir\t3.5"),
+    )
+    assert read.imminent
+    reasons = read.found[Category.THREATS_VIOLENCE].reasons
+    assert reasons[:-1] == first.found[Category.THREATS_VIOLENCE].reasons
+    assert reasons[-1].rule.startswith("the threat to life the danger needs")
+    assert all(note.subject != "category:threats_violence" for note in read.notes)
 
 
 def test_a_reason_shows_sentence_ends_and_questions_as_written() -> None:

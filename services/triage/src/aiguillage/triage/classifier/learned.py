@@ -52,6 +52,12 @@ FLOOR = -1.0
 # docs/vocabularies.md, "Imminent danger added from e² to one against").
 IMMINENT_FLOOR = -2.0
 _AGE = {True: "AGE:minor", False: "AGE:adult"}
+# The categories that name a threat to someone's life, which imminent danger needs (§3.3).
+LIFE_CATEGORIES = (Category.THREATS_VIOLENCE, Category.TERRORISM, Category.ENDANGERMENT)
+_NO_THREAT_TO_LIFE = (
+    "danger set aside by the second reading: no category kept names a threat to life "
+    "(threats, terrorism, endangerment)"
+)
 Choice = TypeVar("Choice", Scope, bool | None)
 
 
@@ -135,6 +141,18 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
         notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
+    if imminent and kept.keys().isdisjoint(LIFE_CATEGORIES):
+        threat = _threat_to_life(kept, readings)
+        if threat is not None:
+            ruled = first.found.get(threat.category) or first.labelled_away.get(threat.category)
+            if ruled is not None:  # the rules' own finding, set aside above: kept after all
+                subject = CATEGORY_NAMES[threat.category]
+                notes = [note for note in notes if note.subject != subject]
+                threat = ruled._replace(reasons=ruled.reasons + threat.reasons)
+            kept[threat.category] = threat
+        else:
+            imminent = False
+            imminent_reason = reason(IMMINENT, _NO_THREAT_TO_LIFE, ())
     minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
     return first._replace(
         found=kept,
@@ -198,6 +216,29 @@ def _choice(
         f"over the rules' {ruled_name}"
     )
     return choices[label], reason(subject, rule, readings.signals(label))
+
+
+def _threat_to_life(kept: dict[Category, Finding], readings: Readings) -> Finding | None:
+    """The category that names the threat to someone's life an imminent danger is (§3.3), where
+    the second reading kept none of threats, terrorism or endangerment: with hate, a call to kill
+    or hurt a group (§3.1: hate and threats); otherwise the one whose weights add up highest,
+    when they reach IMMINENT_FLOOR, the odds at which the danger itself is added. None below:
+    nothing kept names a threat to life."""
+    if Category.HATE in kept:
+        named = Category.THREATS_VIOLENCE
+        rule = "with the danger, a call to kill or hurt a group (§3.1: hate and threats)"
+    else:
+        named = max(LIFE_CATEGORIES, key=lambda category: readings.scores[category.value])
+        score = readings.scores[named.value]
+        if score <= IMMINENT_FLOOR:
+            return None
+        rule = (
+            f"the threat to life the danger needs: learned weights for it ({score:+.2f}, "
+            f"above {IMMINENT_FLOOR:+.2f})"
+        )
+    signals = ("imminent_danger=true", *readings.signals(named.value))
+    subject = CATEGORY_NAMES[named]
+    return Finding(named, readings.scores[named.value], (reason(subject, rule, signals),))
 
 
 def _imminent(first: FirstReading, readings: Readings) -> tuple[bool, Reason]:
