@@ -212,18 +212,22 @@ def test_a_danger_is_added_from_lower_odds_than_the_rules_one_is_set_aside(
 
 
 @pytest.mark.parametrize(
-    ("lines", "imminent", "named"),
+    ("lines", "imminent", "life"),
     [
-        # Hate kept with the danger: a call to kill a group (§3.1: hate and threats).
-        (["hate\tgroupe\t6"], True, Category.THREATS_VIOLENCE),
-        # The life category weighed highest, from the odds the danger is added at (−2).
-        (["endangerment\tgroupe\t3.5", "terrorism\tgroupe\t3"], True, Category.ENDANGERMENT),
+        # Hate or terrorism kept with the danger: a call to kill a group, an announced attack
+        # (§3.1: with threats).
+        (["hate\tgroupe\t6"], True, [Category.THREATS_VIOLENCE]),
+        (["terrorism\tgroupe\t6"], True, [Category.THREATS_VIOLENCE, Category.TERRORISM]),
+        # Endangerment kept: it names the threat to life itself.
+        (["endangerment\tgroupe\t6"], True, [Category.ENDANGERMENT]),
+        # None kept: the one weighed highest, from the odds the danger is added at (−2).
+        (["endangerment\tgroupe\t3.5", "terrorism\tgroupe\t3"], True, [Category.ENDANGERMENT]),
         # Below them: nothing names a threat to life, and the danger goes.
-        (["endangerment\tgroupe\t2.5"], False, None),
+        (["endangerment\tgroupe\t2.5"], False, []),
     ],
 )
 def test_a_danger_left_without_a_threat_to_life_names_one_or_goes(
-    lines: list[str], imminent: bool, named: Category | None
+    lines: list[str], imminent: bool, life: list[Category]
 ) -> None:
     """docs/vocabularies.md, "A danger names its threat to life"."""
     first = _first_reading(report())
@@ -231,12 +235,11 @@ def test_a_danger_left_without_a_threat_to_life_names_one_or_goes(
     assert first.found.keys().isdisjoint(LIFE_CATEGORIES)
     read = second_reading(first, report(), weights("imminent_danger\tgroupe\t5", *lines))
     assert read.imminent is imminent
-    life = [category for category in LIFE_CATEGORIES if category in read.found]
-    assert life == ([named] if named else [])
-    if named:
-        (because,) = read.found[named].reasons
+    assert [category for category in LIFE_CATEGORIES if category in read.found] == life
+    if Category.THREATS_VIOLENCE in life:
+        (because,) = read.found[Category.THREATS_VIOLENCE].reasons
         assert because.signals[0] == "imminent_danger=true"
-    else:
+    if not imminent:
         assert "no category kept names a threat to life" in read.imminent_reason.rule
 
 

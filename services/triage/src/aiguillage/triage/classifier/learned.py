@@ -141,18 +141,15 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
         notes[:0] = first.notes
     scope, scope_reason = _choice(readings, SCOPES, first.scope, first.scope_reason)
     imminent, imminent_reason = _imminent(first, readings)
-    if imminent and kept.keys().isdisjoint(LIFE_CATEGORIES):
-        threat = _threat_to_life(kept, readings)
-        if threat is not None:
-            ruled = first.found.get(threat.category) or first.labelled_away.get(threat.category)
-            if ruled is not None:  # the rules' own finding, set aside above: kept after all
-                subject = CATEGORY_NAMES[threat.category]
-                notes = [note for note in notes if note.subject != subject]
-                threat = ruled._replace(reasons=ruled.reasons + threat.reasons)
-            kept[threat.category] = threat
-        else:
-            imminent = False
-            imminent_reason = reason(IMMINENT, _NO_THREAT_TO_LIFE, ())
+    if imminent and Category.THREATS_VIOLENCE not in kept:
+        named = _threat_to_life(kept, readings)
+        if named is None:
+            imminent, imminent_reason = False, reason(IMMINENT, _NO_THREAT_TO_LIFE, ())
+        elif named not in kept:
+            kept[named] = _named(named, first, kept, readings)
+            # (The rules' own finding, set aside above, comes back: no note says otherwise.)
+            subject = CATEGORY_NAMES[named]
+            notes = [n for n in notes if n.subject != subject or not n.rule.startswith(_SET_ASIDE)]
     minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
     return first._replace(
         found=kept,
@@ -166,6 +163,8 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
     )
 
 
+# The note on a category the rules found and the weights did not keep.
+_SET_ASIDE = "found by the rules, set aside by the second reading"
 # Each category with its label and its reasons' subject, in `Category`'s order, written once:
 # an enum member's `.value` costs a call each time.
 _CATEGORIES = [(category, category.value, CATEGORY_NAMES[category]) for category in Category]
@@ -191,7 +190,7 @@ def _categories(
             if applies:
                 kept[category] = found[category]
             else:
-                rule = f"found by the rules, set aside by the second reading ({score:+.2f})"
+                rule = f"{_SET_ASIDE} ({score:+.2f})"
                 notes.append(reason(subject, rule, readings.signals(label, against=True)))
         elif applies:
             rule = f"the second reading: learned weights for it ({score:+.2f}, above {FLOOR:+.2f})"
@@ -218,27 +217,48 @@ def _choice(
     return choices[label], reason(subject, rule, readings.signals(label))
 
 
-def _threat_to_life(kept: dict[Category, Finding], readings: Readings) -> Finding | None:
+# §3.1: a call to kill or hurt a group is hate and threats; an announced attack, terrorism and
+# threats. With the danger, either names its threat.
+_ATTACKS = frozenset({Category.HATE, Category.TERRORISM})
+
+
+def _threat_to_life(kept: dict[Category, Finding], readings: Readings) -> Category | None:
     """The category that names the threat to someone's life an imminent danger is (§3.3), where
-    the second reading kept none of threats, terrorism or endangerment: with hate, a call to kill
-    or hurt a group (§3.1: hate and threats); otherwise the one whose weights add up highest,
-    when they reach IMMINENT_FLOOR, the odds at which the danger itself is added. None below:
-    nothing kept names a threat to life."""
-    if Category.HATE in kept:
-        named = Category.THREATS_VIOLENCE
-        rule = "with the danger, a call to kill or hurt a group (§3.1: hate and threats)"
-    else:
-        named = max(LIFE_CATEGORIES, key=lambda category: readings.scores[category.value])
-        score = readings.scores[named.value]
-        if score <= IMMINENT_FLOOR:
-            return None
+    the second reading kept the danger but not threats: with hate or terrorism, threats
+    (`_ATTACKS`); with endangerment, endangerment itself; with none of them, the one of threats,
+    terrorism and endangerment whose weights add up highest, when they reach IMMINENT_FLOOR,
+    the odds at which the danger itself is added. None below: nothing kept names a threat to
+    life."""
+    if not kept.keys().isdisjoint(_ATTACKS):
+        return Category.THREATS_VIOLENCE
+    if Category.ENDANGERMENT in kept:
+        return Category.ENDANGERMENT
+    named = max(LIFE_CATEGORIES, key=lambda category: readings.scores[category.value])
+    return named if readings.scores[named.value] > IMMINENT_FLOOR else None
+
+
+def _named(
+    category: Category, first: FirstReading, kept: dict[Category, Finding], readings: Readings
+) -> Finding:
+    """`category`, added as the danger's threat to life, with a reason that says why; the rules'
+    own finding, reasons included, where they found it and the second reading set it aside."""
+    score = readings.scores[category.value]
+    if kept.keys().isdisjoint(_ATTACKS):
         rule = (
             f"the threat to life the danger needs: learned weights for it ({score:+.2f}, "
             f"above {IMMINENT_FLOOR:+.2f})"
         )
-    signals = ("imminent_danger=true", *readings.signals(named.value))
-    subject = CATEGORY_NAMES[named]
-    return Finding(named, readings.scores[named.value], (reason(subject, rule, signals),))
+    else:
+        rule = (
+            "with the danger, a call to kill a group or an announced attack "
+            "(§3.1: hate or terrorism, and threats)"
+        )
+    signals = ("imminent_danger=true", *readings.signals(category.value))
+    because = reason(CATEGORY_NAMES[category], rule, signals)
+    ruled = first.found.get(category) or first.labelled_away.get(category)
+    if ruled is not None:
+        return ruled._replace(reasons=(*ruled.reasons, because))
+    return Finding(category, score, (because,))
 
 
 def _imminent(first: FirstReading, readings: Readings) -> tuple[bool, Reason]:
