@@ -243,6 +243,19 @@ def test_a_danger_left_without_a_threat_to_life_names_one_or_goes(
         assert "no category kept names a threat to life" in read.imminent_reason.rule
 
 
+def test_the_threat_a_danger_names_sets_spam_aside() -> None:
+    # §3.1: spam is advertising with no other offence; the threat named is one.
+    first = _first_reading(report())
+    read = second_reading(
+        first,
+        report(),
+        weights("imminent_danger\tgroupe\t5", "spam\tgroupe\t6", "endangerment\tgroupe\t3.5"),
+    )
+    assert read.imminent
+    assert set(read.found) & {Category.SPAM, Category.ENDANGERMENT} == {Category.ENDANGERMENT}
+    assert any(note.subject == "category:spam" for note in read.notes)
+
+
 def test_the_rules_threat_the_danger_names_keeps_its_reasons() -> None:
     # The weights set the rules' threat aside (−1.5, under FLOOR) and keep their danger: the
     # threat comes back with the rules' reasons, and no note says it was set aside.

@@ -150,6 +150,9 @@ def second_reading(first: FirstReading, report: Report, weights: LearnedWeights)
             # (The rules' own finding, set aside above, comes back: no note says otherwise.)
             subject = CATEGORY_NAMES[named]
             notes = [n for n in notes if n.subject != subject or not n.rule.startswith(_SET_ASIDE)]
+            # §3.1 again, with the threat named: spam beside it is no spam.
+            kept, labelling, _set_aside_again = apply_labelling_rules(kept)
+            notes.extend(labelling)
     minor, minor_reason = _choice(readings, MINOR, first.victim_minor, first.minor_reason)
     return first._replace(
         found=kept,
