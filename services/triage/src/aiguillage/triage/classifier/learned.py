@@ -180,15 +180,9 @@ def _categories(
     scores = readings.scores
     kept: dict[Category, Finding] = {}
     notes: list[Reason] = []
-    # An adult blackmailed with her pictures (the rules' scam, §3.1) is no child sexual abuse,
-    # whatever the box ticked and the pictures' words weigh: added, it would take the scam's
-    # place (§3.1's labelling) and make her a minor against the age she states.
-    adult_blackmailed = adult and Category.SCAM in found
     for category, label, subject in _CATEGORIES:
         score = scores[label]
-        applies = score > FLOOR and not (
-            adult_blackmailed and category is Category.CHILD_SEXUAL_ABUSE and category not in found
-        )
+        applies = score > FLOOR
         if category in found:
             if applies:
                 kept[category] = found[category]
@@ -199,6 +193,11 @@ def _categories(
             rule = f"the second reading: learned weights for it ({score:+.2f}, above {FLOOR:+.2f})"
             finding_reason = reason(subject, rule, readings.signals(label))
             kept[category] = Finding(category, score, (finding_reason,))
+    if adult and Category.SCAM in found and Category.CHILD_SEXUAL_ABUSE not in found:
+        # An adult blackmailed with her pictures (the rules' scam, §3.1) is no child sexual abuse,
+        # whatever the box ticked and the pictures' words weigh: added, it would take the scam's
+        # place (§3.1's labelling) and make her a minor against the age she states.
+        kept.pop(Category.CHILD_SEXUAL_ABUSE, None)
     kept, labelling, _set_aside_again = apply_labelling_rules(kept)
     return kept, notes + labelling
 
