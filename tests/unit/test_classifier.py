@@ -225,13 +225,13 @@ PAIRS = {
     "read/li.jsonl": 1.0,
     "unread/u.jsonl": 1.0,
     "trained/w.jsonl": 1.0,
-    "unread/y.jsonl": 0.94,
+    "unread/y.jsonl": 0.95,
     "trained/tb.jsonl": 1.0,
     "unread/hd.jsonl": 0.97,
     "unread/sb.jsonl": 0.95,
     "trained/mb.jsonl": 0.98,
     "unread/vb.jsonl": 0.93,
-    "unread/eb.jsonl": 0.9,
+    "unread/eb.jsonl": 0.91,
     "trained/gb.jsonl": 0.98,
     "unread/db.jsonl": 0.91,
     "trained/pb.jsonl": 1.0,
@@ -260,7 +260,7 @@ PAIRS = {
     "trained/mf.jsonl": 0.98,
     "trained/rf.jsonl": 1.0,
     "trained/af.jsonl": 1.0,
-    "unread/ah.jsonl": 0.92,
+    "unread/ah.jsonl": 0.9,
     "trained/an.jsonl": 1.0,
     "unread/aq.jsonl": 0.93,
     "trained/at.jsonl": 0.98,
@@ -278,20 +278,20 @@ PAIRS = {
     "unread/bx.jsonl": 0.97,
     "trained/bz.jsonl": 1.0,
     "trained/cf.jsonl": 0.97,
-    "unread/ch.jsonl": 0.93,
+    "unread/ch.jsonl": 0.92,
     "trained/cj.jsonl": 1.0,
     "unread/cl.jsonl": 0.95,
     "trained/cn.jsonl": 0.98,
     "unread/cp.jsonl": 0.96,
     "trained/cr.jsonl": 0.98,
-    "unread/ct.jsonl": 0.97,
+    "unread/ct.jsonl": 0.96,
     "trained/cv.jsonl": 0.93,
     "unread/cx.jsonl": 0.9,
     "trained/cz.jsonl": 1.0,
     "trained/dd.jsonl": 1.0,
     "unread/df.jsonl": 0.96,
     "trained/dh.jsonl": 0.93,
-    "unread/dj.jsonl": 0.97,
+    "unread/dj.jsonl": 0.96,
     "trained/dl.jsonl": 1.0,
     "unread/dn.jsonl": 0.92,
     "trained/dp.jsonl": 1.0,
@@ -309,14 +309,14 @@ PAIRS = {
     "trained/if.jsonl": 1.0,
     "unread/kd.jsonl": 0.97,
     "trained/ld.jsonl": 1.0,
-    "unread/md.jsonl": 0.91,
+    "unread/md.jsonl": 0.92,
     "trained/nd.jsonl": 1.0,
     "unread/of.jsonl": 0.96,
     "unread/pd.jsonl": 0.97,
     "unread/qc.jsonl": 0.93,
     "unread/rc.jsonl": 0.97,
     "trained/sc.jsonl": 1.0,
-    "unread/sd.jsonl": 0.95,
+    "unread/sd.jsonl": 0.93,
     "unread/ef.jsonl": 0.97,
     "trained/eh.jsonl": 1.0,
     "unread/ek.jsonl": 0.96,
@@ -328,7 +328,7 @@ PAIRS = {
     "unread/eu.jsonl": 0.97,
     "trained/ev.jsonl": 1.0,
     "unread/ey.jsonl": 0.98,
-    "unread/ff.jsonl": 0.96,
+    "unread/ff.jsonl": 0.95,
     "trained/fh.jsonl": 1.0,
     "unread/fj.jsonl": 0.95,
     "trained/fm.jsonl": 0.98,
@@ -352,7 +352,7 @@ PAIRS = {
     "trained/hf.jsonl": 1.0,
     "unread/hh.jsonl": 0.97,
     "trained/hi.jsonl": 1.0,
-    "unread/hj.jsonl": 0.93,
+    "unread/hj.jsonl": 0.95,
     "trained/hk.jsonl": 1.0,
     "unread/hl.jsonl": 0.96,
     "trained/hn.jsonl": 1.0,
@@ -370,20 +370,20 @@ PAIRS = {
     "trained/ir.jsonl": 1.0,
     "unread/it.jsonl": 0.97,
     "trained/iv.jsonl": 1.0,
-    "unread/ix.jsonl": 0.97,
+    "unread/ix.jsonl": 0.96,
     "trained/iz.jsonl": 1.0,
     "trained/jd.jsonl": 0.98,
-    "unread/jf.jsonl": 0.96,
+    "unread/jf.jsonl": 0.97,
     "trained/jh.jsonl": 0.98,
     "unread/jj.jsonl": 1.0,
     "trained/jl.jsonl": 1.0,
-    "unread/jn.jsonl": 0.93,
+    "unread/jn.jsonl": 0.92,
     "trained/jp.jsonl": 1.0,
     "unread/jr.jsonl": 0.98,
     "trained/jt.jsonl": 1.0,
     "unread/jv.jsonl": 1.0,
     "trained/jx.jsonl": 1.0,
-    "unread/jz.jsonl": 0.98,
+    "unread/jz.jsonl": 0.97,
     "unread/kh.jsonl": 0.98,
     "trained/kj.jsonl": 1.0,
     "unread/kl.jsonl": 0.97,
@@ -11861,6 +11861,52 @@ def test_threats_figures_and_refunds_in_english(
 )
 def test_private_and_public_parts_said_in_english(text: str, where: str) -> None:
     assert classify(report(text, where_seen=where)).scope is Scope.MIXED
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A private exchange told with a subject, in the words an invitation also uses ("DM me
+        # the…", "message me privately", "commande en DM", "contact en privé"): it happened.
+        (
+            (
+                "Five accounts insult me under every post of my public page and they also DM me "
+                "the same stuff every night."
+            ),
+            Scope.MIXED,
+        ),
+        (
+            "They comment on all my posts calling me a liar and they also message me privately.",
+            Scope.MIXED,
+        ),
+        (
+            (
+                "Un compte Instagram public vend des baskets, j'ai commandé en DM et payé 180 €, "
+                "rien reçu."
+            ),
+            Scope.MIXED,
+        ),
+        (
+            (
+                "Une page Facebook publique se moque de moi et un des admins vient de m'envoyer en "
+                "DM une photo de ma maison."
+            ),
+            Scope.MIXED,
+        ),
+        # The invitations themselves, in a public ad or comment: no exchange described.
+        ("Un compte TikTok vend des cartouches de clopes, commande en DM.", Scope.PUBLIC),
+        (
+            "Sur TikTok un gars vend des puffs, il dit de lui écrire en DM pour commander.",
+            Scope.PUBLIC,
+        ),
+        (
+            "Fake account selling iPhones at 100 euros, DM me the word 'deal' to order.",
+            Scope.PUBLIC,
+        ),
+    ],
+)
+def test_an_exchange_told_with_its_subject_is_no_invitation(text: str, scope: Scope) -> None:
+    assert classify(report(text, where_seen="public_post")).scope is scope
 
 
 @pytest.mark.parametrize(

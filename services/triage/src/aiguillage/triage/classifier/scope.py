@@ -5,7 +5,9 @@
   se passe en DM", "il m'a écrit en DM" with nothing public described).
 - where_seen private: mixed if the text also describes public posting; public if only that.
 - where_seen unknown: the text decides; an explicit "je ne sais pas si c'était…" keeps it unknown.
-An invitation in public content to write privately ("DM pour commander") is not a private part.
+An invitation in public content to write privately ("DM pour commander") is not a private part;
+an exchange told with its subject ("j'ai commandé en DM", "they also DM me the same stuff") is one,
+whatever invitation its words also make.
 """
 
 from aiguillage.shared.decision import Reason
@@ -49,7 +51,9 @@ _HIDDEN = (GLOBAL_INNOCENT,)
 # ones that say anything of where something seen somewhere unknown was: most descriptions have
 # none, and the field decides without testing them one by one. (A private channel's field is set
 # aside only with a public place named: "public_strong".)
-_NOT_ONLY_PUBLIC = frozenset({"private_only", "private_strong", "extortion", "image_blackmail"})
+_NOT_ONLY_PUBLIC = frozenset(
+    {"private_only", "private_strong", "exchange_described", "extortion", "image_blackmail"}
+)
 _SAYS_WHERE = frozenset(
     {
         "uncertain",
@@ -57,6 +61,7 @@ _SAYS_WHERE = frozenset(
         "public_acts",
         "public_weak",
         "private_strong",
+        "exchange_described",
         "private_weak",
         "extortion",
         "image_blackmail",
@@ -82,6 +87,11 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
             found = known[group] = evidence.signals(group, hidden_by=hiding, limit=2)
         return found
 
+    def private_strong() -> list[str]:
+        # A private exchange told with a subject ("they also DM me") is one, whatever invitation
+        # its words also make ("DM me the…"): not hidden by the invitations.
+        return (sig("private_strong") + sig("exchange_described"))[:2]
+
     def blackmail() -> list[str]:
         # An extortion ("sinon j'envoie la vidéo à tes contacts") is written to its victim.
         return sig("extortion") or sig("image_blackmail")
@@ -106,12 +116,12 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 rule="the description says it is all private; it wins over the form's field",
                 signals=(field, *private_only),
             )
-        if sig("private_strong") and not (pub_strong() or sig("public_profile")):
+        if private_strong() and not (pub_strong() or sig("public_profile")):
             return Scope.PRIVATE, reason(
                 subject="scope",
                 rule="the description names only private channels and no public posting; "
                 "it wins over the form's field",
-                signals=(field, *sig("private_strong")),
+                signals=(field, *private_strong()),
             )
         if blackmail() and not (pub_strong() or sig("public_profile")):
             return Scope.PRIVATE, reason(
@@ -120,11 +130,11 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
                 "it wins over the form's field",
                 signals=(field, *blackmail()),
             )
-        if sig("private_strong"):
+        if private_strong():
             return Scope.MIXED, reason(
                 subject="scope",
                 rule="public channel, and the description also describes private messages: mixed",
-                signals=(field, *pub_strong()[:1], *sig("private_strong")),
+                signals=(field, *pub_strong()[:1], *private_strong()),
             )
         return Scope.PUBLIC, reason(subject="scope", rule=_PUBLIC_CHANNEL, signals=(field,))
 
@@ -135,7 +145,7 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
         public = [] if sig("private_only") else pub_strong()
         # A blackmail is a private part too: it is written to its victim, whatever it led to
         # ("300 euros or I send the video", and a fake profile shows an extract).
-        private = sig("private_strong") or sig("private_weak") or blackmail()
+        private = private_strong() or sig("private_weak") or blackmail()
         if public and private:
             return Scope.MIXED, reason(
                 subject="scope",
@@ -160,7 +170,7 @@ def decide_scope(evidence: Evidence, where_seen: WhereSeen) -> tuple[Scope, Reas
             signals=(field, *uncertain),
         )
     public = pub_strong() + sig("public_weak")
-    private = sig("private_strong") + sig("private_weak")
+    private = private_strong() + sig("private_weak")
     if public and private:
         return Scope.MIXED, reason(
             subject="scope",
